@@ -1,0 +1,53 @@
+# Two commands do everything: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export FLASK_APP := wsgi
+
+.PHONY: run test lint format translations install install-dev serve clean
+
+run: install
+	$(BIN)/flask db upgrade
+	$(BIN)/flask demo-data --first-run
+	$(BIN)/flask run --host 127.0.0.1 --port 5000
+
+test: install-dev
+	$(BIN)/pytest
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed compiled-translations
+install-dev: $(VENV)/.installed-dev compiled-translations
+
+# The compiled catalogues (.mo) are built from the committed .po files.
+compiled-translations: $(VENV)/.installed
+	$(BIN)/pybabel compile --use-fuzzy -q -d tracker/translations
+
+.PHONY: compiled-translations
+
+# After adding or changing strings: extract them, update the Dutch catalogue,
+# translate what is new in tracker/translations/nl/LC_MESSAGES/messages.po.
+translations: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o tracker/translations/messages.pot --no-location --sort-output .
+	$(BIN)/pybabel update -i tracker/translations/messages.pot -d tracker/translations --no-location --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel compile -d tracker/translations
+
+clean:
+	rm -rf $(VENV)

@@ -1,0 +1,163 @@
+"""Fixtures: an application per database, a clean database per test, signed-in clients.
+
+Every database test runs on SQLite and, when TEST_DATABASE_URL is set, on
+PostgreSQL too: the `app` fixture is parametrised over the backends.
+"""
+
+import os
+import re
+
+import pytest
+import sqlalchemy as sa
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+
+from tests.factories import DEFAULT_PASSWORD, make_user
+from tracker import create_app
+from tracker.enums import Role
+from tracker.extensions import db
+
+BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
+KEPT_TABLES = {"priorities", "alembic_version"}
+"""Seeded by the migrations; every other table is emptied after each test."""
+
+CSRF_INPUT = re.compile(
+    r'name="csrf_token" type="hidden" value="([^"]+)"|'
+    r'name="csrf_token" value="([^"]+)"'
+)
+
+
+class TrackerClient(FlaskClient):
+    """A test client that sends forms the way a browser does: with their CSRF token.
+
+    Each request runs in an application context of its own, as in a server:
+    otherwise requests would share the test's `g` (and with it Flask-Login's
+    cached user) and its database session.
+    """
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+    def csrf_token(self):
+        page = self.get("/login", follow_redirects=True).get_data(as_text=True)
+        match = CSRF_INPUT.search(page)
+        assert match, "no CSRF token on the page"
+        return match.group(1) or match.group(2)
+
+    def submit(self, url, data=None, **kwargs):
+        data = dict(data or {})
+        data.setdefault("csrf_token", self.csrf_token())
+        return self.post(url, data=data, **kwargs)
+
+
+def database_url(backend, tmp_path_factory):
+    if backend == "postgresql":
+        return os.environ["TEST_DATABASE_URL"]
+    return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "tracker.sqlite")
+
+
+def reset_schema(app):
+    """Start from an empty database, then migrate it to the newest schema."""
+    with app.app_context():
+        with db.engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(sa.text("DROP SCHEMA public CASCADE"))
+                connection.execute(sa.text("CREATE SCHEMA public"))
+        upgrade()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request):
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def session_app(backend, tmp_path_factory):
+    upload_dir = tmp_path_factory.mktemp("uploads")
+    app = create_app(
+        "testing",
+        SQLALCHEMY_DATABASE_URI=database_url(backend, tmp_path_factory),
+        UPLOAD_FOLDER=str(upload_dir),
+    )
+    app.test_client_class = TrackerClient
+    reset_schema(app)
+    return app
+
+
+def empty_tables(app):
+    with app.app_context():
+        db.session.remove()
+        tables = [t for t in db.metadata.sorted_tables if t.name not in KEPT_TABLES]
+        with db.engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                names = ", ".join(table.name for table in tables)
+                connection.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            else:
+                for table in reversed(tables):
+                    connection.execute(table.delete())
+
+
+@pytest.fixture
+def app(session_app):
+    with session_app.app_context():
+        yield session_app
+        db.session.remove()
+    empty_tables(session_app)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+def sign_in(client, user, password=DEFAULT_PASSWORD):
+    response = client.submit("/login", {"email": user.email, "password": password})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return client
+
+
+@pytest.fixture
+def staff(app):
+    return make_user(Role.STAFF, email="staff@example.edu", full_name="Sam Staff")
+
+
+@pytest.fixture
+def other_staff(app):
+    return make_user(Role.STAFF, email="other@example.edu", full_name="Olga Other")
+
+
+@pytest.fixture
+def coordinator(app):
+    return make_user(Role.COORDINATOR, email="coordinator@example.edu", full_name="Cora Coord")
+
+
+@pytest.fixture
+def admin(app):
+    return make_user(Role.ADMIN, email="admin@example.edu", full_name="Ada Admin")
+
+
+@pytest.fixture
+def staff_client(app, staff):
+    return sign_in(app.test_client(), staff)
+
+
+@pytest.fixture
+def coordinator_client(app, coordinator):
+    return sign_in(app.test_client(), coordinator)
+
+
+@pytest.fixture
+def admin_client(app, admin):
+    return sign_in(app.test_client(), admin)
+
+
+@pytest.fixture
+def client_as(app):
+    """Sign in a fresh client as a new user of the given role: client_as(Role.STAFF)."""
+
+    def signed_in(role, **user_fields):
+        user = make_user(role, **user_fields)
+        return sign_in(app.test_client(), user), user
+
+    return signed_in

@@ -1,0 +1,93 @@
+"""tracker: the international office's Erasmus+ work in one application."""
+
+import os
+
+from flask import Flask
+
+from config import CONFIGS, WEAK_SECRET_KEYS
+
+
+def create_app(config_name=None, **overrides):
+    """Build the application: settings, extensions, blueprints, error pages, commands."""
+    app = Flask(__name__, instance_relative_config=True)
+    config_name = config_name or os.environ.get("TRACKER_ENV", "development")
+    app.config.from_object(CONFIGS[config_name])
+    app.config.update(overrides)
+    configure_database_url(app)
+    refuse_weak_secret_in_production(app, config_name)
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_template_helpers(app)
+    register_commands(app)
+    return app
+
+
+def configure_database_url(app):
+    """Without DATABASE_URL, an SQLite file in the instance folder: nothing to install."""
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        os.makedirs(app.instance_path, exist_ok=True)
+        path = os.path.join(app.instance_path, "tracker.sqlite")
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{path}"
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {}
+
+
+def refuse_weak_secret_in_production(app, config_name):
+    if config_name == "production" and app.config["SECRET_KEY"] in WEAK_SECRET_KEYS:
+        raise RuntimeError("Set SECRET_KEY to a long random value before running in production.")
+    if config_name == "production" and len(app.config["SECRET_KEY"]) < 32:
+        raise RuntimeError("SECRET_KEY must be at least 32 characters in production.")
+
+
+def register_extensions(app):
+    from tracker import models  # noqa: F401  (every model known before the mappers configure)
+    from tracker.auth.sessions import load_user
+    from tracker.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from tracker.i18n import select_locale, select_timezone
+    from tracker.sqlite_pragmas import enable_sqlite_foreign_keys
+
+    db.init_app(app)
+    with app.app_context():
+        enable_sqlite_foreign_keys(db.engine)
+    migrate.init_app(
+        app, db, directory=os.path.join(app.root_path, "..", "migrations"), render_as_batch=True
+    )
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.user_loader(load_user)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message_category = "info"
+
+
+def register_blueprints(app):
+    from tracker.auth.user_admin import bp as users_bp
+    from tracker.auth.views import bp as auth_bp
+    from tracker.main.views import bp as main_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(users_bp)
+
+
+def register_errorhandlers(app):
+    from tracker.main.errors import register
+
+    register(app)
+
+
+def register_template_helpers(app):
+    from tracker.main.template_helpers import register
+
+    register(app)
+
+
+def register_commands(app):
+    from tracker.auth.commands import users_cli
+    from tracker.demo.commands import demo_data
+
+    app.cli.add_command(users_cli)
+    app.cli.add_command(demo_data)

@@ -1,0 +1,54 @@
+"""The people who use tracker."""
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column, validates
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from tracker.columns import UTCDateTime, enum_column, utcnow
+from tracker.enums import Language, Role
+from tracker.extensions import db
+
+
+def normalise_email(email):
+    """E-mail addresses are compared case-insensitively: we keep them lower-case."""
+    return (email or "").strip().lower()
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+    __table_args__ = (sa.CheckConstraint("email = lower(email)", name="email_lower_case"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(sa.String(254), unique=True)
+    full_name: Mapped[str] = mapped_column(sa.String(200))
+    role: Mapped[Role] = mapped_column(enum_column(Role), default=Role.STAFF)
+    faculty: Mapped[str | None] = mapped_column(sa.String(120))
+    password_hash: Mapped[str] = mapped_column(sa.String(255))
+    active: Mapped[bool] = mapped_column(default=True)
+    language: Mapped[Language] = mapped_column(enum_column(Language), default=Language.EN)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    @validates("email")
+    def _normalise_email(self, key, email):
+        return normalise_email(email)
+
+    @property
+    def is_active(self):
+        """Flask-Login refuses to sign in (and signs out) an inactive user."""
+        return self.active
+
+    def set_password(self, password):
+        # scrypt, salted, Werkzeug's default: never our own hashing.
+        self.password_hash = generate_password_hash(password, method="scrypt")
+
+    def check_password(self, password):
+        return check_password_hash(self.password_hash, password)
+
+    def has_role(self, role):
+        return self.role.at_least(role)
+
+    def __repr__(self):
+        return f"<User {self.email} {self.role.value}>"

@@ -1,0 +1,1 @@
+"""Call deadlines and reporting dates."""

@@ -1,0 +1,1 @@
+"""A realistic demo data set, loaded only when asked for."""

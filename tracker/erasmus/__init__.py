@@ -1,0 +1,1 @@
+"""Reference data of the Erasmus+ programme: actions, activity types, countries, unit costs."""

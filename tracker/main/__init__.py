@@ -1,0 +1,1 @@
+"""The home page, error pages and what every template needs."""

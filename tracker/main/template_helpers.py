@@ -1,0 +1,41 @@
+"""What every template may use: the permission check, formatters, the navigation."""
+
+from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from tracker.auth.permissions import can
+from tracker.enums import Role
+
+# (endpoint, label, least role): the navigation, by role.
+NAVIGATION = [
+    ("main.home", _l("Home"), Role.STAFF),
+    ("users.index", _l("Users"), Role.ADMIN),
+]
+
+
+def navigation_for(user):
+    if not user.is_authenticated:
+        return []
+    return [(endpoint, label) for endpoint, label, role in NAVIGATION if user.has_role(role)]
+
+
+def money(amount):
+    """Euro with two decimals in the reader's language; empty for no amount."""
+    if amount is None:
+        return ""
+    return "€ " + format_decimal(amount, format="#,##0.00")
+
+
+def register(app):
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.globals.update(can=can, navigation_for=navigation_for, get_locale=get_locale)
+    app.jinja_env.filters.update(
+        money=money,
+        date=lambda value: format_date(value, "medium") if value else "",
+        datetime=lambda value: format_datetime(value, "medium") if value else "",
+    )
+
+    @app.context_processor
+    def inject_user():
+        return {"current_user": current_user}

@@ -1,0 +1,1 @@
+"""Mobilities: one person going abroad or coming in."""

@@ -1,0 +1,82 @@
+"""One mobility and its grant."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.columns import MONEY, UTCDateTime, enum_column, utcnow
+from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
+from tracker.extensions import db
+from tracker.priorities.models import mobility_priorities
+from tracker.workflow.states import Status
+
+
+class Mobility(db.Model):
+    __tablename__ = "mobilities"
+    __table_args__ = (
+        sa.CheckConstraint("end_date >= start_date", name="dates_in_order"),
+        sa.CheckConstraint(
+            "grant_override_total IS NULL OR grant_override_reason IS NOT NULL",
+            name="override_has_reason",
+        ),
+        sa.CheckConstraint("grant_override_total >= 0", name="override_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_name: Mapped[str] = mapped_column(sa.String(200))
+    participant_email: Mapped[str | None] = mapped_column(sa.String(254))
+    participant_kind: Mapped[ParticipantKind] = mapped_column(enum_column(ParticipantKind))
+    activity_type: Mapped[ActivityType] = mapped_column(enum_column(ActivityType), index=True)
+    flow: Mapped[Flow] = mapped_column(enum_column(Flow), index=True)
+    organisation_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("organisations.id"), index=True
+    )
+    project_id: Mapped[int | None] = mapped_column(sa.ForeignKey("projects.id"), index=True)
+    start_date: Mapped[date | None]
+    end_date: Mapped[date | None]
+    distance_band: Mapped[DistanceBand | None] = mapped_column(enum_column(DistanceBand))
+    green_travel: Mapped[bool] = mapped_column(default=False)
+    fewer_opportunities: Mapped[bool] = mapped_column(default=False)
+    virtual_component: Mapped[bool] = mapped_column(default=False)
+    # The grant as calculated from the call year's unit costs when last saved.
+    grant_individual: Mapped[Decimal | None] = mapped_column(MONEY)
+    grant_travel: Mapped[Decimal | None] = mapped_column(MONEY)
+    grant_top_ups: Mapped[Decimal | None] = mapped_column(MONEY)
+    grant_total: Mapped[Decimal | None] = mapped_column(MONEY)
+    # A coordinator's own figure, which then counts instead of the calculated total.
+    grant_override_total: Mapped[Decimal | None] = mapped_column(MONEY)
+    grant_override_reason: Mapped[str | None] = mapped_column(sa.Text)
+    owner_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    faculty: Mapped[str | None] = mapped_column(sa.String(120), index=True)
+    status: Mapped[Status] = mapped_column(enum_column(Status), default=Status.DRAFT, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    owner = relationship("User")
+    organisation = relationship("Organisation")
+    project = relationship("Project")
+    priorities = relationship(
+        "Priority", secondary=mobility_priorities, order_by="Priority.position"
+    )
+
+    @property
+    def duration_days(self):
+        """Both the first and the last day count, as in the Programme Guide."""
+        if self.start_date is None or self.end_date is None:
+            return None
+        return (self.end_date - self.start_date).days + 1
+
+    @property
+    def grant_amount(self):
+        """The amount that counts: the override where a coordinator set one."""
+        if self.grant_override_total is not None:
+            return self.grant_override_total
+        return self.grant_total
+
+    def __str__(self):
+        return self.participant_name

@@ -1,0 +1,24 @@
+"""Every model, imported in one place so that Alembic and the app see the whole schema."""
+
+from tracker.auth.models import User
+from tracker.deadlines.models import Deadline
+from tracker.documents.models import Attachment
+from tracker.mobilities.models import Mobility
+from tracker.organisations.models import Organisation
+from tracker.priorities.models import Priority
+from tracker.projects.models import PlannedMobility, Project, ProjectPartner
+from tracker.workflow.models import Comment, HistoryEntry
+
+__all__ = [
+    "Attachment",
+    "Comment",
+    "Deadline",
+    "HistoryEntry",
+    "Mobility",
+    "Organisation",
+    "PlannedMobility",
+    "Priority",
+    "Project",
+    "ProjectPartner",
+    "User",
+]

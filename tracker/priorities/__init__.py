@@ -1,0 +1,1 @@
+"""The four Erasmus+ priorities every record can be tagged with."""

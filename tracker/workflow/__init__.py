@@ -1,0 +1,1 @@
+"""The review workflow that projects and mobilities share."""
