@@ -1,0 +1,433 @@
+"""How a mobility's grant is computed from its call year's unit costs.
+
+The Erasmus+ grant of a participant is a sum of unit costs: individual support
+(per day for staff and short stays, per month for long student stays), travel
+(a fixed amount per distance band) and top-ups. The figures come from a
+RateTable handed in by the caller (shipped data or the database); the rules of
+how to combine them are the programme's and live here. Every amount is Decimal,
+each line rounded to cents, and each component is the sum of its lines, so the
+explanation a coordinator reads adds up to the figure stored.
+
+Rules: Erasmus+ Programme Guide, Part B, mobility projects for higher education
+students and staff; see ../shared/erasmus-rules.md.
+"""
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from flask_babel import lazy_gettext as _l
+
+from tracker.erasmus.actions import Action
+from tracker.erasmus.countries import destination_group, region_of
+from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
+from tracker.erasmus.unit_costs import RateTable
+
+CENT = Decimal("0.01")
+HOME_COUNTRY = "NL"
+"""Where the office is: the receiving country of incoming mobilities."""
+
+FULL_RATE_DAYS = 14
+"""Per-day rates (staff, short-term students) drop from day 15 on."""
+STAFF_REDUCED_SHARE = Decimal("0.7")
+STAFF_MAX_ACTIVITY_DAYS = 60
+STAFF_TRAVEL_DAYS = 2
+STAFF_GREEN_TRAVEL_DAYS = 6
+STUDENT_GREEN_TRAVEL_DAYS = 4
+DAYS_PER_MONTH = 30
+SHORT_TERM_MAX_DAYS = 30
+
+
+class GrantError(Exception):
+    """A grant that cannot be computed; the message says why, for the person entering it."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+class NoUnitCosts(GrantError):
+    """The funding project's call year has no unit-cost table."""
+
+    def __init__(self, call_year: int):
+        super().__init__(_l("No unit costs for call year %(year)s", year=call_year))
+        self.call_year = call_year
+
+
+class NotFundable(GrantError):
+    """The programme does not fund this combination (e.g. a KA131 incoming mobility)."""
+
+
+class MissingUnitCost(GrantError):
+    """The call year's table lacks the one figure this mobility needs."""
+
+
+@dataclass(frozen=True)
+class MobilityInputs:
+    """What the grant depends on, as recorded on a mobility."""
+
+    call_year: int
+    action: Action
+    activity: ActivityType
+    participant: ParticipantKind
+    flow: Flow
+    partner_country: str
+    """ISO code of the partner's country: destination when outgoing, origin when incoming."""
+    start: date
+    end: date
+    distance_band: DistanceBand | None = None
+    green_travel: bool = False
+    fewer_opportunities: bool = False
+    travel_days: int = 0
+    """Staff: travel days to fund (up to 2, 6 with green travel). Students travelling green
+    without travel support: travel days to fund (up to 4)."""
+
+    @property
+    def days(self) -> int:
+        """Both the start and the end date count."""
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True)
+class GrantBreakdown:
+    individual_support: Decimal
+    travel: Decimal
+    top_ups: Decimal
+    total: Decimal
+    lines: tuple[tuple[str, Decimal], ...]
+    """(explanation, amount) in the order computed, e.g. ("5 months × €520", 2600.00)."""
+
+
+def grant_for(mobility: MobilityInputs, rates: RateTable | None) -> GrantBreakdown:
+    """The grant of one mobility from its call year's table.
+
+    Raises NoUnitCosts when there is no table, NotFundable when the programme does
+    not fund the mobility, MissingUnitCost when the table lacks a needed figure.
+    """
+    if rates is None:
+        raise NoUnitCosts(mobility.call_year)
+    if rates.call_year != mobility.call_year:
+        raise ValueError(f"table of {rates.call_year} for a {mobility.call_year} mobility")
+    if mobility.end < mobility.start:
+        raise ValueError("a mobility cannot end before it starts")
+    if mobility.participant not in mobility.activity.participant_kinds:
+        raise ValueError(f"{mobility.activity.value} is not open to {mobility.participant.value}")
+    _check_fundable(mobility)
+
+    grant = _Grant()
+    if mobility.participant is ParticipantKind.STAFF:
+        _staff_grant(mobility, rates, grant)
+    elif mobility.action is Action.KA171_HED:
+        _ka171_student_grant(mobility, rates, grant)
+    elif _is_short_term(mobility):
+        _short_term_student_grant(mobility, rates, grant)
+    else:
+        _long_term_student_grant(mobility, rates, grant)
+    return grant.breakdown()
+
+
+def _check_fundable(mobility: MobilityInputs) -> None:
+    """KA131 funds outgoing mobility to programme countries here; KA171 both ways, regions 1-12.
+
+    KA131 also funds some outgoing mobility to third countries not associated, at
+    rates tracker does not ship yet: those are refused rather than guessed.
+    """
+    country = mobility.partner_country
+    if mobility.action is Action.KA131_HED:
+        if mobility.flow is Flow.INCOMING:
+            raise NotFundable(_l("KA131 does not fund incoming mobility."))
+        if destination_group(country) is None:
+            raise MissingUnitCost(
+                _l(
+                    "No KA131 unit costs for mobility to %(country)s, a third country "
+                    "not associated to the programme.",
+                    country=country,
+                )
+            )
+    elif mobility.action is Action.KA171_HED:
+        region = region_of(country)
+        if region is None or not region.funded_by_ka171:
+            raise NotFundable(
+                _l("KA171 funds mobility with third countries of regions 1 to 12 only.")
+            )
+    else:
+        raise NotFundable(_l("Only KA131 and KA171 projects fund mobilities."))
+
+
+def _is_short_term(mobility: MobilityInputs) -> bool:
+    """A student's stay of 5-30 days (doctoral, or the physical part of a BIP)."""
+    return (
+        mobility.activity in (ActivityType.BIP, ActivityType.SHORT_DOCTORAL)
+        or mobility.days <= SHORT_TERM_MAX_DAYS
+    )
+
+
+def _staff_grant(mobility: MobilityInputs, rates: RateTable, grant: "_Grant") -> None:
+    """Staff: a rate per day, full up to day 14, 70 % from day 15, at most 60 days.
+
+    The funded period is the activity (at most 60 days) plus the travel days: one
+    before and one after, or up to six in all with green travel. Travel days are
+    days of the funded period, so they count towards day 14 as well.
+    """
+    rate = _staff_day_rate(mobility, rates)
+    activity_days = min(mobility.days, STAFF_MAX_ACTIVITY_DAYS)
+    allowed = STAFF_GREEN_TRAVEL_DAYS if mobility.green_travel else STAFF_TRAVEL_DAYS
+    travel_days = min(mobility.travel_days, allowed)
+    period = None
+    if travel_days or activity_days < mobility.days:
+        period = _l(
+            "%(activity)s activity days (60 at most) + %(travel)s travel days",
+            activity=activity_days,
+            travel=travel_days,
+        )
+    grant.per_day(
+        rate, activity_days + travel_days, reduced_rate=rate * STAFF_REDUCED_SHARE, period=period
+    )
+    grant.travel(_travel_rate(mobility, rates), mobility)
+
+
+def _staff_day_rate(mobility: MobilityInputs, rates: RateTable) -> Decimal:
+    """KA131: by destination group. KA171: one outgoing rate; incoming by our own group."""
+    if mobility.action is Action.KA131_HED:
+        return rates.staff_per_day[destination_group(mobility.partner_country)]
+    if mobility.flow is Flow.OUTGOING:
+        return rates.ka171.outgoing_staff_per_day
+    return _incoming_rate(rates.ka171.incoming_staff_per_day, rates.call_year)
+
+
+def _incoming_rate(rates_by_group, call_year: int) -> Decimal:
+    """KA171 pays incoming participants by the receiving country's group: ours."""
+    group = destination_group(HOME_COUNTRY)
+    try:
+        return rates_by_group[group]
+    except KeyError:
+        raise MissingUnitCost(
+            _l(
+                "The %(year)s table has no KA171 incoming rate for %(group)s.",
+                year=call_year,
+                group=group.label,
+            )
+        ) from None
+
+
+def _long_term_student_grant(mobility: MobilityInputs, rates: RateTable, grant: "_Grant") -> None:
+    """KA131 students staying 2-12 months: a rate per month by destination group.
+
+    Days beyond whole months are paid pro rata, a month counting 30 days. Top-ups
+    follow the same months and days: fewer opportunities, and traineeships. Travel
+    support goes only to students with fewer opportunities; a student without it
+    who travels green gets a one-off amount and up to 4 extra days of support.
+    """
+    rate = rates.student_per_month[destination_group(mobility.partner_country)]
+    months, days = whole_months_and_days(mobility.start, mobility.end)
+    grant.per_month(grant.individual, _l("Individual support"), rate, months, days)
+    if mobility.activity is ActivityType.SMT:
+        grant.per_month(
+            grant.top_up, _l("Traineeship top-up"), rates.traineeship_per_month, months, days
+        )
+    if mobility.fewer_opportunities:
+        grant.per_month(
+            grant.top_up,
+            _l("Fewer-opportunities top-up"),
+            rates.fewer_opportunities_per_month,
+            months,
+            days,
+        )
+        grant.travel(_travel_rate(mobility, rates), mobility)
+    elif mobility.green_travel:
+        grant.top_up(_l("Green travel, one-off"), rates.green_travel_one_off)
+        green_days = min(mobility.travel_days, STUDENT_GREEN_TRAVEL_DAYS)
+        if green_days:
+            grant.individual(
+                _l("Green travel: %(days)s days × %(rate)s / 30", days=green_days, rate=_eur(rate)),
+                green_days * rate / DAYS_PER_MONTH,
+            )
+
+
+def _short_term_student_grant(mobility: MobilityInputs, rates: RateTable, grant: "_Grant") -> None:
+    """Students staying 5-30 days: a rate per day, lower from day 15, whatever the country.
+
+    Students with fewer opportunities get a one-off top-up (by length of stay) and
+    travel support. The others, when they travel green, get the one-off green amount
+    and up to 4 travel days, which lengthen the funded period like a staff member's.
+    """
+    short = rates.short_term_student
+    green_days = 0
+    if mobility.fewer_opportunities:
+        top_up = (
+            short.fewer_opportunities_5_to_14_days
+            if mobility.days <= 14
+            else short.fewer_opportunities_15_to_30_days
+        )
+        grant.top_up(
+            _l("Fewer-opportunities top-up, %(days)s-day stay", days=mobility.days), top_up
+        )
+        grant.travel(_travel_rate(mobility, rates), mobility)
+    elif mobility.green_travel:
+        grant.top_up(_l("Green travel, one-off"), rates.green_travel_one_off)
+        green_days = min(mobility.travel_days, STUDENT_GREEN_TRAVEL_DAYS)
+    period = None
+    if green_days:
+        period = _l(
+            "%(days)s days + %(travel)s green travel days", days=mobility.days, travel=green_days
+        )
+    grant.per_day(
+        short.per_day_to_14,
+        mobility.days + green_days,
+        reduced_rate=short.per_day_15_to_30,
+        period=period,
+    )
+
+
+def _ka171_student_grant(mobility: MobilityInputs, rates: RateTable, grant: "_Grant") -> None:
+    """KA171 students: per month, outgoing at one rate, incoming by our group; travel always.
+
+    Students to and from third countries of regions 1-12 always receive travel
+    support. The fewer-opportunities top-up applies only where the table has a figure.
+    """
+    ka171 = rates.ka171
+    if _is_short_term(mobility):
+        raise MissingUnitCost(_l("No KA171 unit costs for short-term student mobility."))
+    if mobility.flow is Flow.OUTGOING:
+        rate = ka171.outgoing_student_per_month
+    else:
+        rate = _incoming_rate(ka171.incoming_student_per_month, rates.call_year)
+    months, days = whole_months_and_days(mobility.start, mobility.end)
+    grant.per_month(grant.individual, _l("Individual support"), rate, months, days)
+    if mobility.fewer_opportunities:
+        if ka171.fewer_opportunities_per_month is None:
+            raise MissingUnitCost(
+                _l(
+                    "The %(year)s table has no KA171 fewer-opportunities top-up.",
+                    year=rates.call_year,
+                )
+            )
+        grant.per_month(
+            grant.top_up,
+            _l("Fewer-opportunities top-up"),
+            ka171.fewer_opportunities_per_month,
+            months,
+            days,
+        )
+    grant.travel(_travel_rate(mobility, rates), mobility)
+
+
+def _travel_rate(mobility: MobilityInputs, rates: RateTable) -> Decimal:
+    """The travel amount of the distance band; the green rate where the band has one.
+
+    KA171 uses its own table, which has no green rates.
+    """
+    band = mobility.distance_band
+    if band is None:
+        raise MissingUnitCost(_l("A distance band is needed to compute travel support."))
+    if mobility.action is Action.KA171_HED:
+        return rates.ka171.travel[band]
+    if mobility.green_travel and band in rates.green_travel:
+        return rates.green_travel[band]
+    return rates.travel[band]
+
+
+def whole_months_and_days(start: date, end: date) -> tuple[int, int]:
+    """Whole calendar months from the start date, then the days left over (both dates count).
+
+    1 September to 31 January is 5 months; 1 September to 10 February is 5 months
+    and 10 days. A month runs to the day before the same day of the next month
+    (that month's last day when it is shorter).
+    """
+    months = 0
+    while _add_months(start, months + 1) - timedelta(days=1) <= end:
+        months += 1
+    return months, (end - _add_months(start, months)).days + 1
+
+
+def _add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _eur(amount: Decimal) -> str:
+    """€520 or €100.80: an amount inside an explanation (money proper is formatted at the edge)."""
+    return f"€{_cents(amount):f}".removesuffix(".00")
+
+
+def _cents(amount: Decimal) -> Decimal:
+    return amount.quantize(CENT, ROUND_HALF_UP)
+
+
+class _Grant:
+    """Collects the explained lines; each component is the sum of its rounded lines."""
+
+    def __init__(self):
+        self.lines = []
+        self.sums = {"individual": Decimal(0), "travel": Decimal(0), "top_ups": Decimal(0)}
+
+    def _add(self, component, label, amount):
+        amount = _cents(amount)
+        self.sums[component] += amount
+        self.lines.append((label, amount))
+
+    def individual(self, label, amount):
+        self._add("individual", label, amount)
+
+    def top_up(self, label, amount):
+        self._add("top_ups", label, amount)
+
+    def travel(self, amount, mobility):
+        band = mobility.distance_band.label
+        if mobility.green_travel:
+            label = _l("Green travel, %(band)s", band=band)
+        else:
+            label = _l("Travel, %(band)s", band=band)
+        self._add("travel", label, amount)
+
+    def per_day(self, rate, days, reduced_rate, period):
+        """Individual support per day: full rate up to day 14, the reduced rate after."""
+        full = min(days, FULL_RATE_DAYS)
+        if period is None:
+            label = _l("%(days)s days × %(rate)s", days=full, rate=_eur(rate))
+        else:
+            label = _l(
+                "%(days)s days × %(rate)s (%(period)s)", days=full, rate=_eur(rate), period=period
+            )
+        self.individual(label, full * rate)
+        if days > full:
+            self.individual(
+                _l(
+                    "%(days)s days from day 15 × %(rate)s",
+                    days=days - full,
+                    rate=_eur(reduced_rate),
+                ),
+                (days - full) * reduced_rate,
+            )
+
+    def per_month(self, add, what, rate, months, days):
+        """Months at the monthly rate, then the remaining days at rate / 30."""
+        if months:
+            add(
+                _l(
+                    "%(what)s: %(months)s months × %(rate)s",
+                    what=what,
+                    months=months,
+                    rate=_eur(rate),
+                ),
+                months * rate,
+            )
+        if days:
+            add(
+                _l(
+                    "%(what)s: %(days)s days × %(rate)s / 30", what=what, days=days, rate=_eur(rate)
+                ),
+                days * rate / DAYS_PER_MONTH,
+            )
+
+    def breakdown(self) -> GrantBreakdown:
+        individual, travel, top_ups = (self.sums[k] for k in ("individual", "travel", "top_ups"))
+        return GrantBreakdown(
+            individual_support=individual,
+            travel=travel,
+            top_ups=top_ups,
+            total=individual + travel + top_ups,
+            lines=tuple(self.lines),
+        )
