@@ -66,11 +66,22 @@ def register_extensions(app):
 def register_blueprints(app):
     from tracker.auth.user_admin import bp as users_bp
     from tracker.auth.views import bp as auth_bp
+    from tracker.erasmus.views import bp as unit_costs_bp
     from tracker.main.views import bp as main_bp
+    from tracker.mobilities.views import bp as mobilities_bp
+    from tracker.organisations.views import bp as organisations_bp
+    from tracker.projects.views import bp as projects_bp
 
-    app.register_blueprint(main_bp)
-    app.register_blueprint(auth_bp)
-    app.register_blueprint(users_bp)
+    for blueprint in (
+        main_bp,
+        auth_bp,
+        users_bp,
+        organisations_bp,
+        projects_bp,
+        mobilities_bp,
+        unit_costs_bp,
+    ):
+        app.register_blueprint(blueprint)
 
 
 def register_errorhandlers(app):

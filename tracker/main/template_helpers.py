@@ -6,10 +6,15 @@ from flask_login import current_user
 
 from tracker.auth.permissions import can
 from tracker.enums import Role
+from tracker.listing import url_with
 
 # (endpoint, label, least role): the navigation, by role.
 NAVIGATION = [
     ("main.home", _l("Home"), Role.STAFF),
+    ("projects.index", _l("Projects"), Role.STAFF),
+    ("mobilities.index", _l("Mobilities"), Role.STAFF),
+    ("organisations.index", _l("Partner organisations"), Role.STAFF),
+    ("unit_costs.index", _l("Unit costs"), Role.ADMIN),
     ("users.index", _l("Users"), Role.ADMIN),
 ]
 
@@ -29,7 +34,9 @@ def money(amount):
 
 def register(app):
     app.jinja_env.add_extension("jinja2.ext.do")
-    app.jinja_env.globals.update(can=can, navigation_for=navigation_for, get_locale=get_locale)
+    app.jinja_env.globals.update(
+        can=can, navigation_for=navigation_for, get_locale=get_locale, url_with=url_with
+    )
     app.jinja_env.filters.update(
         money=money,
         date=lambda value: format_date(value, "medium") if value else "",

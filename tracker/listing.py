@@ -1,0 +1,59 @@
+"""What every list page shares: filters in the URL, sorting by any column, pages.
+
+A list is one SELECT (already restricted by `visible()` and the filters); this
+module orders and pages it, so a list costs the same two queries (rows and
+count) whatever the data size. Filters, sort and page live in the query
+string, so a filtered view can be bookmarked and shared.
+"""
+
+from flask import current_app, request, url_for
+from flask_wtf import FlaskForm
+
+from tracker.extensions import db
+
+
+class FilterForm(FlaskForm):
+    """A GET form: reads request.args, needs no CSRF token (it changes nothing)."""
+
+    class Meta:
+        csrf = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(request.args, *args, **kwargs)
+
+
+def sort_key(sortable, default):
+    """The requested sort ("title" or "-title") if it names a sortable column, else `default`."""
+    requested = request.args.get("sort", "")
+    return requested if requested.lstrip("-") in sortable else default
+
+
+def sorted_by(query, sortable, key, tie_breaker):
+    """Order `query` by `key`; `tie_breaker` (the id) keeps pages stable."""
+    column = sortable[key.lstrip("-")]
+    ordering = column.desc() if key.startswith("-") else column.asc()
+    return query.order_by(ordering.nulls_last(), tie_breaker)
+
+
+def paginated(query):
+    """One page of `query`; a page number out of range gives the last page, never a 404."""
+    try:
+        page = max(int(request.args.get("page", 1)), 1)
+    except ValueError:
+        page = 1
+    per_page = current_app.config["PER_PAGE"]
+    pagination = db.paginate(query, page=page, per_page=per_page, error_out=False)
+    if page > 1 and not pagination.items and pagination.pages:
+        pagination = db.paginate(query, page=pagination.pages, per_page=per_page)
+    return pagination
+
+
+def url_with(**changes):
+    """This page's URL with some query parameters changed (None removes one)."""
+    args = request.args.to_dict(flat=False)
+    for name, value in changes.items():
+        if value is None:
+            args.pop(name, None)
+        else:
+            args[name] = value
+    return url_for(request.endpoint, **(request.view_args or {}), **args)
