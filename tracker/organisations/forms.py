@@ -1,0 +1,113 @@
+"""The organisation form and the list's filters."""
+
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, SearchField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+
+from tracker.erasmus.countries import country_choices, is_known_country
+from tracker.listing import FilterForm
+from tracker.organisations.codes import (
+    ERASMUS_CODE_EXAMPLES,
+    erasmus_code_problem,
+    erasmus_prefix_problem,
+    normalise_code,
+    oid_problem,
+    pic_problem,
+)
+
+FIELDS = ("name", "erasmus_code", "pic", "oid", "country", "city")
+"""The organisation's columns the form edits, in the form's order."""
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def check_with(problem):
+    """A WTForms validator from one of the `codes` checks."""
+
+    def validator(form, field):
+        message = problem(field.data)
+        if message:
+            raise ValidationError(message)
+
+    return validator
+
+
+def validate_country(form, field):
+    if not is_known_country(field.data or ""):
+        raise ValidationError(_l("Choose a country from the list."))
+
+
+validate_country.field_flags = {"required": True}
+
+
+class OrganisationForm(FlaskForm):
+    name = StringField(_l("Name"), filters=[strip], validators=[DataRequired(), Length(max=255)])
+    erasmus_code = StringField(
+        _l("Erasmus code"),
+        filters=[normalise_code],
+        validators=[Optional(), Length(max=20), check_with(erasmus_code_problem)],
+        description=_l(
+            "Only for institutions holding the Erasmus Charter, e.g. %(examples)s.",
+            examples=ERASMUS_CODE_EXAMPLES,
+        ),
+    )
+    pic = StringField(
+        _l("PIC"),
+        filters=[strip],
+        validators=[Optional(), check_with(pic_problem)],
+        description=_l("Participant Identification Code: 9 digits."),
+    )
+    oid = StringField(
+        _l("OID"),
+        filters=[normalise_code],
+        validators=[Optional(), check_with(oid_problem)],
+        description=_l("Organisation ID: E followed by 8 digits."),
+    )
+    country = SelectField(
+        _l("Country"),
+        filters=[normalise_code],
+        validate_choice=False,
+        validators=[validate_country],
+    )
+    city = StringField(_l("City"), filters=[strip], validators=[Optional(), Length(max=120)])
+    version = HiddenField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.country.choices = [("", _l("Choose a country"))] + country_choices(get_locale())
+
+    def validate(self, extra_validators=None):
+        """The Erasmus code is checked against the country once both are well-formed."""
+        valid = super().validate(extra_validators)
+        if self.erasmus_code.data and not self.erasmus_code.errors and not self.country.errors:
+            message = erasmus_prefix_problem(self.erasmus_code.data, self.country.data)
+            if message:
+                self.erasmus_code.errors.append(message)
+                valid = False
+        return valid
+
+    def values(self):
+        """The submitted values by column, blanks as None."""
+        return {name: getattr(self, name).data or None for name in FIELDS}
+
+
+class OrganisationFilterForm(FilterForm):
+    q = SearchField(
+        _l("Search"),
+        filters=[strip],
+        description=_l("Name, city, Erasmus code, PIC or OID"),
+    )
+    country = SelectField(_l("Country"), filters=[normalise_code], validate_choice=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.country.choices = [("", _l("All countries"))] + country_choices(get_locale())
+
+    def criteria(self):
+        """(free text, country code) as the query takes them; an unknown country is ignored."""
+        country = self.country.data if is_known_country(self.country.data or "") else None
+        return self.q.data or None, country
