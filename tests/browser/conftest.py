@@ -1,0 +1,116 @@
+"""A live tracker and a real Chromium driven by Playwright.
+
+One server per database backend (it serves `session_app`; the `app` fixture
+still empties the tables after every test) and one browser per test session;
+every test gets a fresh browser context, so no cookies leak between tests.
+
+Without /usr/bin/chromium the browser tests are skipped, unless
+TRACKER_REQUIRE_BROWSER=1 (as in CI): then they fail, so a broken CI image
+cannot turn them silently green.
+"""
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
+
+from tests.factories import DEFAULT_PASSWORD
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_MISSING = "Chromium not found: apt-get install -y chromium"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LAPTOP = {"width": 1280, "height": 800}
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def require_chromium():
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("TRACKER_REQUIRE_BROWSER") == "1":
+        pytest.fail(CHROMIUM_MISSING, pytrace=False)
+    pytest.skip(CHROMIUM_MISSING)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require_chromium()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(session_app):
+    """The test application on a free local port, served from a background thread."""
+    server = make_server("127.0.0.1", 0, session_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+    server.server_close()
+
+
+@pytest.fixture
+def new_page(browser, live_server, app):
+    """Open a page in a fresh browser context: new_page(locale="nl-NL", viewport=...)."""
+    contexts = []
+
+    def open_page(**context_options):
+        context_options.setdefault("viewport", LAPTOP)
+        context = browser.new_context(base_url=live_server, **context_options)
+        context.set_default_timeout(5_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+@pytest.fixture
+def sign_in():
+    """Sign in as a person does: by the labels and the button they see."""
+
+    def fill_and_press(page, user, password=DEFAULT_PASSWORD):
+        page.goto("/login")
+        page.get_by_label("E-mail address").fill(user.email)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+
+    return fill_and_press
+
+
+@pytest.fixture(scope="session")
+def assert_accessible():
+    """Check that axe-core's WCAG 2.1 A and AA rules find nothing on the page as it is now."""
+    axe = Axe()
+
+    def check(page):
+        options = {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]}
+        violations = axe.run(page, options=options).response["violations"]
+        report = "\n".join(
+            f"{v['id']}: {v['help']} -> {[node['target'] for node in v['nodes']]}"
+            for v in violations
+        )
+        assert not violations, f"{page.url} has accessibility violations:\n{report}"
+
+    return check
