@@ -1,7 +1,26 @@
-"""Pages for projects (being built)."""
+"""Project pages: the list, create, the project's page, edit.
 
-from flask import Blueprint
-from flask_login import login_required
+Partner forms on the project's page are handled in partner_views.py.
+"""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from markupsafe import Markup
+from sqlalchemy.orm.exc import StaleDataError
+
+from tracker.auth.permissions import can, is_office
+from tracker.erasmus.actions import Action
+from tracker.extensions import db
+from tracker.listing import paginated, sort_key, sorted_by
+from tracker.organisations.queries import organisation_choices
+from tracker.projects import queries
+from tracker.projects.filters import ProjectFilterForm, filtered
+from tracker.projects.forms import PartnerForm, PlannedMobilityForm, ProjectForm
+from tracker.projects.kinds import CONSORTIUM_ACTIONS, has_consortium, has_partner_budgets
+from tracker.projects.models import Project
+from tracker.projects.operations import create_project, project_snapshot, update_project
+from tracker.workflow.history import StaleRecord, stale_message
 
 bp = Blueprint("projects", __name__, url_prefix="/projects")
 
@@ -9,4 +28,182 @@ bp = Blueprint("projects", __name__, url_prefix="/projects")
 @bp.route("/")
 @login_required
 def index():
-    return ""
+    office = is_office(current_user)
+    filters = ProjectFilterForm(
+        priorities=queries.priority_choices(),
+        faculties=queries.faculty_choices(current_user),
+        owners=queries.owner_choices() if office else None,
+    )
+    sort = sort_key(queries.SORTABLE, queries.DEFAULT_SORT)
+    query = filtered(queries.projects_query(current_user), filters.chosen())
+    pagination = paginated(sorted_by(query, queries.SORTABLE, sort, Project.id))
+    return render_template(
+        "projects/index.html",
+        filters=filters,
+        pagination=pagination,
+        sort=sort,
+        office=office,
+        actions=list(Action),
+    )
+
+
+def _project_form(project=None):
+    """The project form, with an owner select for coordinators and admins only."""
+    data = form_data(project) if project is not None and request.method == "GET" else None
+    return ProjectForm(
+        data=data,
+        owner_choices=(
+            queries.owner_choices(project.owner_id if project else None)
+            if is_office(current_user)
+            else None
+        ),
+        priority_choices=queries.priority_choices(),
+    )
+
+
+def form_data(project):
+    return {
+        "action": project.action.value,
+        "call_year": project.call_year,
+        "title": project.title,
+        "acronym": project.acronym,
+        "grant_agreement_number": project.grant_agreement_number,
+        "start_date": project.start_date,
+        "end_date": project.end_date,
+        "our_role": project.our_role.value,
+        "requested_amount": project.requested_amount,
+        "awarded_amount": project.awarded_amount,
+        "owner_id": project.owner_id,
+        "faculty": project.faculty,
+        "summary": project.summary,
+        "priorities": [priority.id for priority in project.priorities],
+        "version": project.version,
+    }
+
+
+def _number_is_free(form, project=None):
+    """A grant agreement number belongs to one project; the message links to the other one."""
+    number = form.grant_agreement_number.data
+    other = queries.project_with_number(number, project) if number else None
+    if other is None:
+        return True
+    message = _("Another project already has this grant agreement number.")
+    if can(current_user, "view", other):
+        message = Markup('{} <a href="{}">{}</a>').format(
+            message, url_for("projects.detail", project_id=other.id), other
+        )
+    form.grant_agreement_number.errors.append(message)
+    return False
+
+
+def _render_form(form, project=None, saved=None, status=200):
+    return render_template(
+        "projects/form.html",
+        form=form,
+        project=project,
+        saved=saved,
+        consortium_actions=" ".join(action.value for action in CONSORTIUM_ACTIONS),
+    ), status
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@login_required
+def create():
+    form = _project_form()
+    if request.method == "GET":
+        _preselect(form)
+    if form.validate_on_submit() and _number_is_free(form):
+        project = create_project(form, current_user)
+        db.session.commit()
+        flash(_("Project %(name)s created.", name=project), "success")
+        return redirect(url_for("projects.detail", project_id=project.id))
+    return _render_form(form, status=422 if form.errors else 200)
+
+
+def _preselect(form):
+    """The action chosen in step one (the list's "New project" form); the owner is the creator."""
+    if request.args.get("action") in {action.value for action in Action}:
+        form.action.data = request.args["action"]
+    if "owner_id" in form:
+        form.owner_id.data = current_user.id
+
+
+@bp.route("/<int:project_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(project_id):
+    project = queries.project_or_404(current_user, project_id)
+    if not can(current_user, "edit", project):
+        abort(403)
+    form = _project_form(project)
+    if form.validate_on_submit() and _number_is_free(form, project):
+        try:
+            update_project(project, form, current_user)
+            db.session.commit()
+        except (StaleRecord, StaleDataError):
+            db.session.rollback()
+            return _stale(form, project_id)
+        flash(_("Project %(name)s saved.", name=project), "success")
+        return redirect(url_for("projects.detail", project_id=project.id))
+    return _render_form(form, project, status=422 if form.errors else 200)
+
+
+def _stale(form, project_id):
+    """Refuse a stale save: keep the person's input, show what the other person saved."""
+    project = queries.project_or_404(current_user, project_id)
+    form.version.data = project.version
+    flash(stale_message(), "error")
+    labels = field_labels()
+    saved = [(labels.get(name, name), value) for name, value in project_snapshot(project).items()]
+    return _render_form(form, project, saved=saved, status=409)
+
+
+@bp.route("/<int:project_id>")
+@login_required
+def detail(project_id):
+    project = queries.project_or_404(current_user, project_id)
+    return render_project(project)
+
+
+def render_project(project, partner_form=None, planned_form=None, status=200):
+    """The project's page; a partner form that failed comes back with its errors."""
+    partners = queries.partners_of(project)
+    editable = can(current_user, "edit", project)
+    if editable and partner_form is None:
+        partner_form = PartnerForm(
+            formdata=None,
+            organisation_choices=organisation_choices(),
+            consortium=has_consortium(project.action),
+            budgets=has_partner_budgets(project.action),
+        )
+    planned_forms = {}
+    if editable and has_partner_budgets(project.action):
+        planned_forms = {
+            partner.id: PlannedMobilityForm(partner.id, formdata=None) for partner in partners
+        }
+        if planned_form is not None:
+            planned_forms[planned_form.partner_id] = planned_form
+    return render_template(
+        "projects/detail.html",
+        project=project,
+        partners=partners,
+        mobilities=queries.mobilities_of(current_user, project),
+        history=queries.history_of(project),
+        field_labels=field_labels(),
+        editable=editable,
+        partner_form=partner_form,
+        planned_forms=planned_forms,
+        consortium=has_consortium(project.action),
+        budgets=has_partner_budgets(project.action),
+    ), status
+
+
+def field_labels():
+    form = ProjectForm(formdata=None, owner_choices=[])
+    labels = {name: field.label.text for name, field in form._fields.items()}
+    labels.update(
+        owner=_("Owner"), partners=_("Partners"), planned_mobilities=_("Planned mobilities")
+    )
+    return labels
+
+
+from tracker.projects import partner_views  # noqa: E402, F401  (routes on this blueprint)

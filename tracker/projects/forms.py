@@ -1,0 +1,202 @@
+"""The project form and the partner forms on a project's page.
+
+One project form serves every action: the fields a kind of project does not
+have (our role outside KA2) are ignored for it, and the checks that depend on
+the action (grant agreement number, duration) run against the chosen one.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateField,
+    DecimalField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from tracker.erasmus.actions import Action
+from tracker.erasmus.grant_agreements import grant_agreement_problem, normalise
+from tracker.erasmus.mobility_types import ActivityType, Flow
+from tracker.projects.durations import duration_problem
+from tracker.projects.models import OurRole, PartnerRole
+
+MAX_AMOUNT = Decimal("9999999999.99")
+"""The largest amount a MONEY column (12 digits, 2 after the point) holds."""
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def empty_to_none(value):
+    return value or None
+
+
+def whole_cents(form, field):
+    """Euro amounts have at most two decimals: 10.555 is a typing error, not a rounding job."""
+    if field.data is not None and field.data != field.data.quantize(Decimal("0.01")):
+        raise ValidationError(_l("Enter an amount in euro with at most two decimals."))
+
+
+def money_field(label, description=None):
+    return DecimalField(
+        label,
+        places=2,
+        description=description,
+        validators=[
+            Optional(),
+            NumberRange(min=0, max=MAX_AMOUNT, message=_l("Enter an amount of 0 or more.")),
+            whole_cents,
+        ],
+    )
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class ProjectForm(FlaskForm):
+    action = SelectField(
+        _l("Action"),
+        choices=[SelectChoice("", _l("Choose the action"))] + Action.choices(),
+        validators=[InputRequired(_l("Choose the action."))],
+    )
+    call_year = IntegerField(
+        _l("Call year"),
+        default=lambda: date.today().year,
+        validators=[
+            InputRequired(_l("Enter the call year.")),
+            NumberRange(2014, 2100, _l("Enter a call year between 2014 and 2100.")),
+        ],
+    )
+    title = StringField(_l("Title"), filters=[strip], validators=[DataRequired(), Length(max=300)])
+    acronym = StringField(
+        _l("Acronym"), filters=[strip, empty_to_none], validators=[Optional(), Length(max=40)]
+    )
+    grant_agreement_number = StringField(
+        _l("Grant agreement number"),
+        filters=[normalise, empty_to_none],
+        validators=[Optional(), Length(max=40)],
+        description=_l(
+            "May stay empty while drafting. National Agency actions: e.g. "
+            "2024-1-NL01-KA131-HED-000123456; EACEA actions: the EU project number, e.g. "
+            "101123456."
+        ),
+    )
+    start_date = DateField(_l("Start date"), validators=[Optional()])
+    end_date = DateField(_l("End date"), validators=[Optional()])
+    our_role = SelectField(
+        _l("Our role"),
+        choices=OurRole.choices(),
+        default=OurRole.COORDINATOR.value,
+        description=_l("KA2 projects only: do we coordinate the consortium or take part in it?"),
+    )
+    requested_amount = money_field(_l("Requested amount (EUR)"))
+    awarded_amount = money_field(_l("Awarded amount (EUR)"))
+    owner_id = SelectField(_l("Owner"), coerce=int)
+    faculty = StringField(
+        _l("Faculty"),
+        filters=[strip, empty_to_none],
+        validators=[Optional(), Length(max=120)],
+        description=_l("Empty: the owner's faculty."),
+    )
+    summary = TextAreaField(_l("Summary"), filters=[strip, empty_to_none])
+    priorities = MultiCheckboxField(_l("Priorities"), coerce=int)
+    version = HiddenField()
+
+    def __init__(self, *args, owner_choices=None, priority_choices=(), **kwargs):
+        """`owner_choices` only for coordinators and admins: staff own what they create."""
+        super().__init__(*args, **kwargs)
+        self.priorities.choices = [SelectChoice(id_, name) for id_, name in priority_choices]
+        if owner_choices is None:
+            del self.owner_id
+        else:
+            self.owner_id.choices = [SelectChoice(id_, name) for id_, name in owner_choices]
+
+    @property
+    def chosen_action(self):
+        try:
+            return Action(self.action.data)
+        except ValueError:
+            return None
+
+    def validate_grant_agreement_number(self, field):
+        action = self.chosen_action
+        if field.data and action is not None:
+            problem = grant_agreement_problem(field.data, action, self.call_year.data)
+            if problem:
+                raise ValidationError(problem)
+
+    def validate_end_date(self, field):
+        action = self.chosen_action
+        if field.data and self.start_date.data and action is not None:
+            problem = duration_problem(action, self.start_date.data, field.data)
+            if problem:
+                raise ValidationError(problem)
+
+
+class PartnerForm(FlaskForm):
+    """Add an organisation to the project: with a role in a consortium, a budget in KA171."""
+
+    organisation_id = SelectField(
+        _l("Organisation"),
+        coerce=int,
+        validators=[InputRequired(_l("Choose the organisation."))],
+    )
+    role = SelectField(_l("Role"), choices=PartnerRole.choices(), default=PartnerRole.PARTNER.value)
+    budget = money_field(_l("Budget (EUR)"))
+
+    def __init__(self, *args, organisation_choices=(), consortium=False, budgets=False, **kwargs):
+        super().__init__(*args, prefix="partner", **kwargs)
+        self.organisation_id.choices = [SelectChoice(0, _l("Choose the organisation"))] + [
+            SelectChoice(id_, name) for id_, name in organisation_choices
+        ]
+        if not consortium:
+            del self.role
+        if not budgets:
+            del self.budget
+
+    def validate_organisation_id(self, field):
+        if field.data == 0:
+            raise ValidationError(_l("Choose the organisation."))
+
+
+class PlannedMobilityForm(FlaskForm):
+    """KA171: how many mobilities of one activity type and flow a partner may use."""
+
+    activity_type = SelectField(_l("Activity type"), choices=ActivityType.choices())
+    flow = SelectField(_l("Flow"), choices=Flow.choices())
+    planned = IntegerField(
+        _l("Number planned"),
+        validators=[
+            InputRequired(_l("Enter how many mobilities are planned.")),
+            NumberRange(min=1, max=10000, message=_l("Enter a number of 1 or more.")),
+        ],
+    )
+
+    def __init__(self, partner_id, *args, **kwargs):
+        """Prefixed per partner: a page holds one such form per KA171 partner."""
+        super().__init__(*args, prefix=f"planned-{partner_id}", **kwargs)
+        self.partner_id = partner_id
+
+
+class ConfirmForm(FlaskForm):
+    """A button that changes something: only the CSRF token travels with it."""
