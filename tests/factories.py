@@ -20,3 +20,78 @@ def make_user(role=Role.STAFF, password=DEFAULT_PASSWORD, **fields):
     db.session.add(user)
     db.session.commit()
     return user
+
+
+def make_organisation(**fields):
+    """A German university with unique identifiers; pass None to leave one out."""
+    from tracker.organisations.models import Organisation
+
+    number = next(_sequence)
+    fields.setdefault("name", f"Universität {number}")
+    fields.setdefault("country", "DE")
+    fields.setdefault("city", "Berlin")
+    fields.setdefault("erasmus_code", f"D  BERLIN{number % 1000:03d}")
+    fields.setdefault("pic", f"{900000000 + number}")
+    fields.setdefault("oid", f"E{10000000 + number}")
+    organisation = Organisation(**fields)
+    db.session.add(organisation)
+    db.session.commit()
+    return organisation
+
+
+def make_project(owner, **fields):
+    """A 24-month KA220 draft of the owner's faculty; any column (priorities too) can be passed."""
+    from datetime import date
+
+    from tracker.erasmus.actions import Action
+    from tracker.projects.models import Project
+
+    number = next(_sequence)
+    fields.setdefault("action", Action.KA220_HED)
+    fields.setdefault("title", f"Project {number}")
+    fields.setdefault("call_year", 2024)
+    fields.setdefault("start_date", date(2024, 9, 1))
+    fields.setdefault("end_date", date(2026, 8, 31))
+    fields.setdefault("faculty", owner.faculty)
+    project = Project(owner=owner, **fields)
+    db.session.add(project)
+    db.session.commit()
+    return project
+
+
+def make_mobility(owner, project, organisation, **fields):
+    """A five-month outgoing SMS draft inside a 2023 KA131 project's period."""
+    from datetime import date
+
+    from tracker.erasmus.mobility_types import ActivityType, Flow, ParticipantKind
+    from tracker.mobilities.models import Mobility
+
+    number = next(_sequence)
+    fields.setdefault("participant_name", f"Participant {number}")
+    fields.setdefault("participant_email", f"participant{number}@student.example.edu")
+    fields.setdefault("participant_kind", ParticipantKind.STUDENT)
+    fields.setdefault("activity_type", ActivityType.SMS)
+    fields.setdefault("flow", Flow.OUTGOING)
+    fields.setdefault("start_date", date(2023, 9, 1))
+    fields.setdefault("end_date", date(2024, 1, 31))
+    fields.setdefault("faculty", owner.faculty)
+    mobility = Mobility(owner=owner, project=project, organisation=organisation, **fields)
+    db.session.add(mobility)
+    db.session.commit()
+    return mobility
+
+
+def seed_unit_costs():
+    """Store the shipped unit-cost tables again: the test teardown empties every table but
+    priorities, so the migration's seed is gone after the first test."""
+    from tracker.erasmus.models import UnitCostRate, UnitCostYear
+    from tracker.erasmus.rate_tables import figures_of
+    from tracker.erasmus.unit_costs import RATE_TABLES
+
+    for call_year, table in RATE_TABLES.items():
+        if db.session.scalar(db.select(UnitCostYear).where(UnitCostYear.call_year == call_year)):
+            continue
+        year = UnitCostYear(call_year=call_year, sources="\n".join(table.sources))
+        year.rates = [UnitCostRate(key=k, amount=v) for k, v in figures_of(table).items()]
+        db.session.add(year)
+    db.session.commit()

@@ -3,6 +3,7 @@
 from tracker.auth.models import User
 from tracker.deadlines.models import Deadline
 from tracker.documents.models import Attachment
+from tracker.erasmus.models import UnitCostChange, UnitCostRate, UnitCostYear
 from tracker.mobilities.models import Mobility
 from tracker.organisations.models import Organisation
 from tracker.priorities.models import Priority
@@ -20,5 +21,8 @@ __all__ = [
     "Priority",
     "Project",
     "ProjectPartner",
+    "UnitCostChange",
+    "UnitCostRate",
+    "UnitCostYear",
     "User",
 ]

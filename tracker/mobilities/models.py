@@ -22,6 +22,7 @@ class Mobility(db.Model):
             name="override_has_reason",
         ),
         sa.CheckConstraint("grant_override_total >= 0", name="override_not_negative"),
+        sa.CheckConstraint("travel_days BETWEEN 0 AND 6", name="travel_days_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -40,6 +41,8 @@ class Mobility(db.Model):
     green_travel: Mapped[bool] = mapped_column(default=False)
     fewer_opportunities: Mapped[bool] = mapped_column(default=False)
     virtual_component: Mapped[bool] = mapped_column(default=False)
+    travel_days: Mapped[int] = mapped_column(default=0, server_default="0")
+    """Travel days to fund: staff up to 2 (6 with green travel), green students up to 4."""
     # The grant as calculated from the call year's unit costs when last saved.
     grant_individual: Mapped[Decimal | None] = mapped_column(MONEY)
     grant_travel: Mapped[Decimal | None] = mapped_column(MONEY)

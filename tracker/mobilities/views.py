@@ -1,12 +1,170 @@
-"""Pages for mobilities (being built)."""
+"""Pages for mobilities: list, detail, create, edit, and the grant preview."""
 
-from flask import Blueprint
-from flask_login import login_required
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.routing import BuildError
+from wtforms.fields.core import UnboundField
+
+from tracker.auth.permissions import can, is_office
+from tracker.erasmus.countries import country_name
+from tracker.extensions import db
+from tracker.listing import paginated, sort_key, sorted_by
+from tracker.mobilities import queries
+from tracker.mobilities.filters import MobilityFilterForm
+from tracker.mobilities.forms import MobilityForm
+from tracker.mobilities.grant_inputs import calculate, inputs_from_form, inputs_from_mobility
+from tracker.mobilities.models import Mobility
+from tracker.mobilities.operations import EDITABLE_FIELDS, create_mobility, update_mobility
+from tracker.workflow.history import StaleRecord, check_version, stale_message
 
 bp = Blueprint("mobilities", __name__, url_prefix="/mobilities")
+
+
+@bp.context_processor
+def country_names():
+    return {"country_name": lambda code: country_name(code, get_locale() or "en")}
 
 
 @bp.route("/")
 @login_required
 def index():
-    return ""
+    filters = MobilityFilterForm(is_office(current_user))
+    query = queries.mobility_list(current_user, filters.values())
+    sort = sort_key(queries.SORTABLE, "-start")
+    query = sorted_by(query, queries.SORTABLE, sort, Mobility.id)
+    return render_template(
+        "mobilities/index.html", filters=filters, pagination=paginated(query), sort=sort
+    )
+
+
+@bp.route("/<int:mobility_id>")
+@login_required
+def detail(mobility_id):
+    mobility = _visible_or_404(mobility_id)
+    return render_template(
+        "mobilities/detail.html",
+        mobility=mobility,
+        result=calculate(inputs_from_mobility(mobility)),
+        history=queries.history_of(mobility),
+        field_labels=field_labels(),
+        project_url=_project_url(mobility.project),
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@login_required
+def create():
+    form = MobilityForm(current_user)
+    if request.method == "GET":
+        if form.owner_id is not None:
+            form.owner_id.data = current_user.id
+        form.travel_days.data = 0
+    _refuse_office_fields_from_staff()
+    if _saving(form) and form.validate():
+        mobility = create_mobility(form, current_user)
+        db.session.commit()
+        flash(_("Mobility of %(name)s created.", name=mobility.participant_name), "success")
+        return redirect(url_for("mobilities.detail", mobility_id=mobility.id))
+    return _render_form(form, None)
+
+
+@bp.route("/<int:mobility_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(mobility_id):
+    mobility = _visible_or_404(mobility_id)
+    if not can(current_user, "edit", mobility):
+        abort(403)
+    _refuse_office_fields_from_staff()
+    if request.method == "GET":
+        form = MobilityForm(current_user, obj=mobility)
+        _fill_from(form, mobility)
+        return _render_form(form, mobility)
+    form = MobilityForm(current_user)
+    if not (_saving(form) and form.validate()):
+        return _render_form(form, mobility)
+    try:
+        check_version(mobility, form.version.data)
+        update_mobility(mobility, form, current_user)
+        db.session.commit()
+    except (StaleRecord, StaleDataError):
+        db.session.rollback()
+        return _render_stale(form, mobility_id)
+    flash(_("Mobility of %(name)s saved.", name=mobility.participant_name), "success")
+    return redirect(url_for("mobilities.detail", mobility_id=mobility.id))
+
+
+@bp.route("/grant-preview", methods=["POST"])
+@login_required
+def grant_preview():
+    """The breakdown for the form as typed so far, as an HTML fragment (CSRF-checked POST)."""
+    form = MobilityForm(current_user)
+    return render_template(
+        "mobilities/_grant.html", result=calculate(inputs_from_form(form)), form=form
+    )
+
+
+def field_labels():
+    """{field: label} for the history timeline, from the form's own labels."""
+    labels = {
+        name.removesuffix("_id"): unbound.args[0]
+        for name, unbound in vars(MobilityForm).items()
+        if isinstance(unbound, UnboundField) and unbound.args
+    }
+    labels["grant_total"] = _("Calculated grant")
+    return {name: labels.get(name, name) for name in (*EDITABLE_FIELDS, "grant_override_total")}
+
+
+def _visible_or_404(mobility_id):
+    return queries.visible_mobility(current_user, mobility_id) or abort(404)
+
+
+def _saving(form):
+    """A POST that is not the "Calculate grant" button (which only shows the breakdown)."""
+    return request.method == "POST" and not form.calculate.data
+
+
+def _refuse_office_fields_from_staff():
+    """Only coordinators and admins set the owner or the grant by hand: refused to others."""
+    if request.method != "POST" or is_office(current_user):
+        return
+    if any(request.form.get(name, "").strip() for name in MobilityForm.OFFICE_FIELDS):
+        abort(403)
+
+
+def _fill_from(form, mobility):
+    for name in ("participant_kind", "activity_type", "flow"):
+        getattr(form, name).data = getattr(mobility, name).value
+    form.distance_band.data = mobility.distance_band.value if mobility.distance_band else ""
+    form.organisation_id.data = mobility.organisation_id
+    form.project_id.data = mobility.project_id
+    form.priorities.data = [priority.id for priority in mobility.priorities]
+
+
+def _render_form(form, mobility, stale=False):
+    status = 422 if form.errors else 200
+    result = calculate(inputs_from_form(form)) if request.method == "POST" else None
+    if request.method == "GET" and mobility is not None:
+        result = calculate(inputs_from_mobility(mobility))
+    return render_template(
+        "mobilities/form.html", form=form, mobility=mobility, result=result, stale=stale
+    ), status
+
+
+def _render_stale(form, mobility_id):
+    current = queries.visible_mobility(current_user, mobility_id) or abort(404)
+    form.version.data = str(current.version)
+    flash(stale_message(), "error")
+    response, _status = _render_form(form, current, stale=True)
+    return response, 409
+
+
+def _project_url(project):
+    if project is None:
+        return None
+    try:
+        return url_for("projects.detail", project_id=project.id)
+    except BuildError:
+        return None

@@ -1,0 +1,50 @@
+"""Forms of the unit-cost pages: add a call year, correct a rate. Both need a reason."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DecimalField, HiddenField, IntegerField, SelectField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, NumberRange, ValidationError
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class NewCallYearForm(FlaskForm):
+    call_year = IntegerField(
+        _l("Call year"), validators=[DataRequired(), NumberRange(min=2014, max=2100)]
+    )
+    copy_from = SelectField(
+        _l("Start from the figures of"),
+        coerce=int,
+        description=_l("Correct the figures that differ after adding the year."),
+    )
+    sources = TextAreaField(
+        _l("Sources"),
+        filters=[strip],
+        validators=[DataRequired()],
+        description=_l("Where the figures come from, one source a line."),
+    )
+    reason = TextAreaField(_l("Reason"), filters=[strip], validators=[DataRequired()])
+
+    def __init__(self, existing_years, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.existing_years = set(existing_years)
+        self.copy_from.choices = [
+            SelectChoice(year, str(year)) for year in sorted(existing_years, reverse=True)
+        ]
+
+    def validate_call_year(self, field):
+        if field.data in self.existing_years:
+            raise ValidationError(
+                _l("Call year %(year)s has a table already: correct its rates.", year=field.data)
+            )
+
+
+class RateCorrectionForm(FlaskForm):
+    amount = DecimalField(
+        _l("New amount (EUR)"), places=2, validators=[InputRequired(), NumberRange(min=0)]
+    )
+    reason = TextAreaField(_l("Reason"), filters=[strip], validators=[DataRequired()])
+    version = HiddenField()

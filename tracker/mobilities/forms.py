@@ -1,0 +1,229 @@
+"""The mobility form: every field a person fills in, and the rules that need more than one field."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    DecimalField,
+    EmailField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from tracker.auth.permissions import is_office
+from tracker.erasmus.actions import Action
+from tracker.erasmus.countries import region_of
+from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
+from tracker.mobilities import queries
+from tracker.mobilities.rules import (
+    BLENDED_ACTIVITIES,
+    MAX_TRAVEL_DAYS,
+    allowed_days_text,
+    duration_allowed,
+)
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def blank_to_none(value):
+    return value or None
+
+
+def _member(enum_class, value):
+    """The enum member of a submitted value, None for a forged one (its field says so)."""
+    try:
+        return enum_class(value)
+    except ValueError:
+        return None
+
+
+class CheckboxList(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class MobilityForm(FlaskForm):
+    participant_name = StringField(
+        _l("Participant's name"), filters=[strip], validators=[DataRequired(), Length(max=200)]
+    )
+    participant_email = EmailField(
+        _l("Participant's e-mail address"),
+        filters=[strip, blank_to_none],
+        validators=[Optional(), Email(), Length(max=254)],
+    )
+    participant_kind = SelectField(_l("Participant"), choices=ParticipantKind.choices())
+    activity_type = SelectField(_l("Activity type"), choices=ActivityType.choices())
+    flow = SelectField(_l("Flow"), choices=Flow.choices())
+    organisation_id = SelectField(
+        _l("Partner organisation"), coerce=int, validate_choice=False, validators=[DataRequired()]
+    )
+    project_id = SelectField(
+        _l("Funding project"),
+        coerce=int,
+        validate_choice=False,
+        validators=[DataRequired()],
+        description=_l("An approved or ongoing KA131 or KA171 project."),
+    )
+    start_date = DateField(_l("Start date"), validators=[InputRequired()])
+    end_date = DateField(_l("End date"), validators=[InputRequired()])
+    distance_band = SelectField(
+        _l("Distance band"),
+        choices=[SelectChoice("", _l("— not given —")), *DistanceBand.choices()],
+        filters=[blank_to_none],
+        validators=[Optional()],
+        description=_l("One-way distance by the Commission's distance calculator."),
+    )
+    green_travel = BooleanField(_l("Green travel"))
+    fewer_opportunities = BooleanField(_l("Participant with fewer opportunities"))
+    virtual_component = BooleanField(
+        _l("Virtual component (blended mobility)"),
+        description=_l("Blended intensive programmes and short-term doctoral mobility only."),
+    )
+    travel_days = IntegerField(
+        _l("Travel days to fund"),
+        default=0,
+        validators=[Optional(), NumberRange(min=0, max=MAX_TRAVEL_DAYS)],
+        description=_l(
+            "Staff: up to 2, or 6 with green travel. Green-travelling students: up to 4."
+        ),
+    )
+    priorities = CheckboxList(_l("Priorities"), coerce=int)
+    faculty = StringField(
+        _l("Faculty"),
+        filters=[strip, blank_to_none],
+        validators=[Optional(), Length(max=120)],
+        description=_l("Leave empty for the owner's faculty."),
+    )
+    owner_id = SelectField(_l("Owner"), coerce=int)
+    grant_override_total = DecimalField(
+        _l("Grant total set by hand (EUR)"),
+        places=2,
+        validators=[Optional(), NumberRange(min=0)],
+        description=_l(
+            "Counts instead of the calculated total. Leave empty to use the calculation."
+        ),
+    )
+    grant_override_reason = TextAreaField(
+        _l("Reason for the amount set by hand"), filters=[strip, blank_to_none]
+    )
+    version = HiddenField()
+    calculate = SubmitField(_l("Calculate grant"))
+
+    OFFICE_FIELDS = ("owner_id", "grant_override_total", "grant_override_reason")
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation_id.choices = [
+            SelectChoice(0, _l("— choose —"))
+        ] + queries.organisation_choices()
+        self.project_id.choices = [
+            SelectChoice(0, _l("— choose —"))
+        ] + queries.funding_project_choices()
+        self.priorities.choices = queries.priority_choices()
+        if is_office(user):
+            self.owner_id.choices = queries.owner_choices()
+        else:
+            for name in self.OFFICE_FIELDS:
+                delattr(self, name)
+
+    def validate_activity_type(self, field):
+        activity = _member(ActivityType, field.data)
+        participant = _member(ParticipantKind, self.participant_kind.data)
+        if activity and participant and participant not in activity.participant_kinds:
+            raise ValidationError(
+                _l(
+                    "%(activity)s is not open to this participant: choose %(kinds)s.",
+                    activity=activity.label,
+                    kinds=", ".join(str(kind.label) for kind in activity.participant_kinds),
+                )
+            )
+
+    def validate_end_date(self, field):
+        start = self.start_date.data
+        if start is None or field.data is None:
+            return
+        if field.data < start:
+            raise ValidationError(_l("The end date comes before the start date."))
+        activity = _member(ActivityType, self.activity_type.data)
+        days = (field.data - start).days + 1
+        if activity and not duration_allowed(activity, days):
+            raise ValidationError(
+                _l(
+                    "%(activity)s lasts %(allowed)s days; these dates give %(days)s days.",
+                    activity=activity.label,
+                    allowed=allowed_days_text(activity),
+                    days=days,
+                )
+            )
+
+    def validate_virtual_component(self, field):
+        if field.data and _member(ActivityType, self.activity_type.data) not in BLENDED_ACTIVITIES:
+            raise ValidationError(
+                _l(
+                    "Only a blended intensive programme or a short-term doctoral mobility "
+                    "has a virtual component."
+                )
+            )
+
+    def validate_project_id(self, field):
+        project = queries.funding_project(field.data)
+        if project is None:
+            raise ValidationError(_l("Choose an approved or ongoing KA131 or KA171 project."))
+        if project.action is Action.KA131_HED and self.flow.data == Flow.INCOMING.value:
+            raise ValidationError(_l("KA131 does not fund incoming mobility."))
+        if (
+            project.start_date
+            and self.start_date.data
+            and self.start_date.data < project.start_date
+        ):
+            raise ValidationError(self._period_message(project))
+        if project.end_date and self.end_date.data and self.end_date.data > project.end_date:
+            raise ValidationError(self._period_message(project))
+
+    def validate_organisation_id(self, field):
+        project = queries.funding_project(self.project_id.data)
+        organisation = queries.organisation(field.data)
+        if organisation is None:
+            raise ValidationError(_l("Choose a partner organisation from the list."))
+        if project is None or organisation is None or project.action is not Action.KA171_HED:
+            return
+        region = region_of(organisation.country)
+        if region is None or not region.funded_by_ka171:
+            raise ValidationError(
+                _l(
+                    "KA171 works with partners in third countries not associated to the "
+                    "programme, regions 1 to 12; %(name)s is not in one of them.",
+                    name=organisation.name,
+                )
+            )
+
+    def validate_grant_override_reason(self, field):
+        if self.grant_override_total.data is not None and not field.data:
+            raise ValidationError(_l("Say why the grant is set by hand."))
+
+    @staticmethod
+    def _period_message(project):
+        return _l(
+            "The mobility must take place within the project's period, %(start)s to %(end)s.",
+            start=project.start_date.isoformat(),
+            end=project.end_date.isoformat(),
+        )

@@ -1,0 +1,108 @@
+"""Creating and editing mobilities: the record, its calculated grant and its history together.
+
+Operations change the session and flush; the view commits once.
+"""
+
+from tracker.auth.models import User
+from tracker.auth.permissions import is_office
+from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
+from tracker.extensions import db
+from tracker.mobilities import queries
+from tracker.mobilities.grant_inputs import calculate, inputs_from_mobility
+from tracker.mobilities.models import Mobility
+from tracker.workflow.history import log_creation, log_edit, log_history, readable, snapshot
+from tracker.workflow.models import HistoryKind
+
+EDITABLE_FIELDS = (
+    "participant_name",
+    "participant_email",
+    "participant_kind",
+    "activity_type",
+    "flow",
+    "organisation",
+    "project",
+    "start_date",
+    "end_date",
+    "distance_band",
+    "green_travel",
+    "fewer_opportunities",
+    "virtual_component",
+    "travel_days",
+    "priorities",
+    "faculty",
+    "owner",
+    "grant_total",
+)
+"""What an edit entry in the history compares (the override has entries of its own)."""
+
+_ENUM_FIELDS = {
+    "participant_kind": ParticipantKind,
+    "activity_type": ActivityType,
+    "flow": Flow,
+}
+
+
+def create_mobility(form, user):
+    mobility = Mobility(owner_id=user.id, owner=user)
+    _apply(form, mobility, user)
+    db.session.add(mobility)
+    db.session.flush()
+    log_creation(mobility, user)
+    _log_override(mobility, user, None, None)
+    return mobility
+
+
+def update_mobility(mobility, form, user):
+    before = snapshot(mobility, EDITABLE_FIELDS)
+    old_override = mobility.grant_override_total
+    old_reason = mobility.grant_override_reason
+    _apply(form, mobility, user)
+    db.session.flush()
+    log_edit(mobility, user, before, snapshot(mobility, EDITABLE_FIELDS))
+    _log_override(mobility, user, old_override, old_reason)
+    return mobility
+
+
+def _apply(form, mobility, user):
+    office = is_office(user)
+    mobility.participant_name = form.participant_name.data
+    mobility.participant_email = form.participant_email.data
+    for name, enum_class in _ENUM_FIELDS.items():
+        setattr(mobility, name, enum_class(getattr(form, name).data))
+    mobility.organisation = queries.organisation(form.organisation_id.data)
+    mobility.project = queries.funding_project(form.project_id.data)
+    mobility.start_date = form.start_date.data
+    mobility.end_date = form.end_date.data
+    band = form.distance_band.data
+    mobility.distance_band = DistanceBand(band) if band else None
+    mobility.green_travel = form.green_travel.data
+    mobility.fewer_opportunities = form.fewer_opportunities.data
+    mobility.virtual_component = form.virtual_component.data
+    mobility.travel_days = form.travel_days.data or 0
+    mobility.priorities = list(queries.priorities_by_id(form.priorities.data))
+    if office:
+        owner = db.session.get(User, form.owner_id.data) or mobility.owner
+        mobility.owner = owner
+        mobility.grant_override_total = form.grant_override_total.data
+        mobility.grant_override_reason = (
+            form.grant_override_reason.data if form.grant_override_total.data is not None else None
+        )
+    mobility.faculty = form.faculty.data or mobility.owner.faculty
+    for name, value in calculate(inputs_from_mobility(mobility)).parts.items():
+        setattr(mobility, name, value)
+
+
+def _log_override(mobility, user, old_total, old_reason):
+    """A change of the amount set by hand gets its own entry, with the reason as comment."""
+    new_total = mobility.grant_override_total
+    if new_total == old_total and mobility.grant_override_reason == old_reason:
+        return
+    if old_total is None and new_total is None:
+        return
+    log_history(
+        mobility,
+        user,
+        HistoryKind.GRANT_OVERRIDDEN,
+        changes={"grant_override_total": [readable(old_total), readable(new_total)]},
+        comment=mobility.grant_override_reason,
+    )

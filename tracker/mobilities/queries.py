@@ -1,0 +1,177 @@
+"""Named queries for mobilities: the list with its filters, and the choices forms offer."""
+
+import sqlalchemy as sa
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
+from wtforms.fields.choices import SelectChoice
+
+from tracker.auth.models import User
+from tracker.auth.permissions import visible
+from tracker.extensions import db
+from tracker.mobilities.models import Mobility
+from tracker.mobilities.rules import FUNDING_ACTIONS, FUNDING_STATUSES
+from tracker.organisations.models import Organisation
+from tracker.priorities.models import Priority, mobility_priorities
+from tracker.projects.models import Project
+from tracker.workflow.models import HistoryEntry
+
+SORTABLE = {
+    "participant": Mobility.participant_name,
+    "activity": Mobility.activity_type,
+    "flow": Mobility.flow,
+    "partner": Organisation.name,
+    "country": Organisation.country,
+    "project": Project.acronym,
+    "call_year": Project.call_year,
+    "start": Mobility.start_date,
+    "end": Mobility.end_date,
+    "grant": sa.func.coalesce(Mobility.grant_override_total, Mobility.grant_total),
+    "status": Mobility.status,
+    "owner": User.full_name,
+}
+
+
+def visible_mobility(user, mobility_id):
+    """The mobility if `user` may see it, else None (the view answers 404)."""
+    query = visible(user, Mobility, sa.select(Mobility).where(Mobility.id == mobility_id))
+    return db.session.scalar(
+        query.options(
+            joinedload(Mobility.project),
+            joinedload(Mobility.organisation),
+            joinedload(Mobility.owner),
+            selectinload(Mobility.priorities),
+        )
+    )
+
+
+def mobility_list(user, filters):
+    """Every mobility `user` may see that matches `filters` (a dict of cleaned filter values).
+
+    One SELECT with its project, partner and owner joined in: a page costs the same
+    number of queries whatever the number of rows.
+    """
+    query = (
+        sa.select(Mobility)
+        .outerjoin(Mobility.project)
+        .outerjoin(Mobility.organisation)
+        .join(Mobility.owner)
+        .options(
+            contains_eager(Mobility.project),
+            contains_eager(Mobility.organisation),
+            contains_eager(Mobility.owner),
+        )
+    )
+    query = visible(user, Mobility, query)
+    equal_to = {
+        "call_year": Project.call_year,
+        "action": Project.action,
+        "status": Mobility.status,
+        "faculty": Mobility.faculty,
+        "country": Organisation.country,
+        "owner": Mobility.owner_id,
+        "activity_type": Mobility.activity_type,
+        "flow": Mobility.flow,
+    }
+    for name, column in equal_to.items():
+        if filters.get(name) not in (None, ""):
+            query = query.where(column == filters[name])
+    if filters.get("priority"):
+        query = query.where(
+            sa.exists().where(
+                mobility_priorities.c.mobility_id == Mobility.id,
+                mobility_priorities.c.priority_id == filters["priority"],
+            )
+        )
+    if filters.get("q"):
+        pattern = f"%{filters['q'].lower()}%"
+        query = query.where(
+            sa.or_(
+                sa.func.lower(Mobility.participant_name).like(pattern),
+                sa.func.lower(Mobility.participant_email).like(pattern),
+                sa.func.lower(Organisation.name).like(pattern),
+            )
+        )
+    return query
+
+
+def history_of(mobility):
+    """The mobility's history, newest first, in one query with the users."""
+    return db.session.scalars(
+        sa.select(HistoryEntry)
+        .where(HistoryEntry.mobility_id == mobility.id)
+        .options(joinedload(HistoryEntry.user))
+        .order_by(HistoryEntry.created_at.desc(), HistoryEntry.id.desc())
+    ).all()
+
+
+def funding_project(project_id):
+    """The project if it may fund a mobility (KA131/KA171, approved or ongoing), else None."""
+    if not project_id:
+        return None
+    return db.session.scalar(
+        sa.select(Project).where(
+            Project.id == project_id,
+            Project.action.in_(FUNDING_ACTIONS),
+            Project.status.in_(FUNDING_STATUSES),
+        )
+    )
+
+
+def funding_project_choices():
+    projects = db.session.scalars(
+        sa.select(Project)
+        .where(Project.action.in_(FUNDING_ACTIONS), Project.status.in_(FUNDING_STATUSES))
+        .order_by(Project.call_year.desc(), Project.title)
+    )
+    return [SelectChoice(p.id, f"{p} ({p.action.value}, {p.call_year})") for p in projects]
+
+
+def organisation(organisation_id):
+    return db.session.get(Organisation, organisation_id) if organisation_id else None
+
+
+def organisation_choices():
+    rows = db.session.execute(
+        sa.select(Organisation.id, Organisation.name, Organisation.country).order_by(
+            Organisation.name
+        )
+    )
+    return [SelectChoice(row.id, f"{row.name} ({row.country})") for row in rows]
+
+
+def priority_choices():
+    return [
+        SelectChoice(p.id, p.name)
+        for p in db.session.scalars(sa.select(Priority).order_by("position"))
+    ]
+
+
+def priorities_by_id(ids):
+    if not ids:
+        return []
+    return db.session.scalars(sa.select(Priority).where(Priority.id.in_(ids))).all()
+
+
+def owner_choices():
+    rows = db.session.execute(
+        sa.select(User.id, User.full_name).where(User.active).order_by(User.full_name)
+    )
+    return [SelectChoice(row.id, row.full_name) for row in rows]
+
+
+def call_years():
+    """The call years of the projects that fund mobilities, newest first (filter choices)."""
+    return db.session.scalars(
+        sa.select(Project.call_year)
+        .where(Project.action.in_(FUNDING_ACTIONS))
+        .distinct()
+        .order_by(Project.call_year.desc())
+    ).all()
+
+
+def faculties():
+    return db.session.scalars(
+        sa.select(Mobility.faculty)
+        .where(Mobility.faculty.is_not(None))
+        .distinct()
+        .order_by(Mobility.faculty)
+    ).all()
