@@ -13,7 +13,7 @@ def create_app(config_name=None, **overrides):
     config_name = config_name or os.environ.get("TRACKER_ENV", "development")
     app.config.from_object(CONFIGS[config_name])
     app.config.update(overrides)
-    configure_database_url(app)
+    configure_paths(app)
     refuse_weak_secret_in_production(app, config_name)
 
     register_extensions(app)
@@ -24,10 +24,15 @@ def create_app(config_name=None, **overrides):
     return app
 
 
-def configure_database_url(app):
-    """Without DATABASE_URL, an SQLite file in the instance folder: nothing to install."""
+def configure_paths(app):
+    """Without DATABASE_URL, an SQLite file in the instance folder: nothing to install.
+
+    Uploads go to the instance folder too, unless UPLOAD_FOLDER says otherwise.
+    """
+    os.makedirs(app.instance_path, exist_ok=True)
+    if not app.config.get("UPLOAD_FOLDER"):
+        app.config["UPLOAD_FOLDER"] = os.path.join(app.instance_path, "uploads")
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
-        os.makedirs(app.instance_path, exist_ok=True)
         path = os.path.join(app.instance_path, "tracker.sqlite")
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{path}"
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
@@ -46,9 +51,11 @@ def register_extensions(app):
     from tracker.auth.sessions import load_user
     from tracker.extensions import babel, csrf, db, limiter, login_manager, migrate
     from tracker.i18n import select_locale, select_timezone
+    from tracker.notifications.mail import register_mail_hooks
     from tracker.sqlite_pragmas import enable_sqlite_foreign_keys
 
     db.init_app(app)
+    register_mail_hooks(db.session)
     with app.app_context():
         enable_sqlite_foreign_keys(db.engine)
     migrate.init_app(
@@ -66,11 +73,15 @@ def register_extensions(app):
 def register_blueprints(app):
     from tracker.auth.user_admin import bp as users_bp
     from tracker.auth.views import bp as auth_bp
+    from tracker.documents.views import bp as documents_bp
     from tracker.erasmus.views import bp as unit_costs_bp
     from tracker.main.views import bp as main_bp
     from tracker.mobilities.views import bp as mobilities_bp
+    from tracker.notifications.views import bp as notifications_bp
     from tracker.organisations.views import bp as organisations_bp
     from tracker.projects.views import bp as projects_bp
+    from tracker.reports.views import bp as reports_bp
+    from tracker.workflow.views import bp as workflow_bp
 
     for blueprint in (
         main_bp,
@@ -80,6 +91,10 @@ def register_blueprints(app):
         projects_bp,
         mobilities_bp,
         unit_costs_bp,
+        reports_bp,
+        workflow_bp,
+        documents_bp,
+        notifications_bp,
     ):
         app.register_blueprint(blueprint)
 

@@ -5,6 +5,7 @@ from tracker.deadlines.models import Deadline
 from tracker.documents.models import Attachment
 from tracker.erasmus.models import UnitCostChange, UnitCostRate, UnitCostYear
 from tracker.mobilities.models import Mobility
+from tracker.notifications.models import Notification
 from tracker.organisations.models import Organisation
 from tracker.priorities.models import Priority
 from tracker.projects.models import PlannedMobility, Project, ProjectPartner
@@ -16,6 +17,7 @@ __all__ = [
     "Deadline",
     "HistoryEntry",
     "Mobility",
+    "Notification",
     "Organisation",
     "PlannedMobility",
     "Priority",

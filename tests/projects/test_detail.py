@@ -75,7 +75,7 @@ def test_the_page_shows_the_history_of_creation_and_edits(staff_client, staff):
     staff_client.submit(f"/projects/{project_id}/edit", project_form(title="Second", version="1"))
     page = staff_client.get(url).get_data(as_text=True)
     assert "Created" in page and "Edited" in page
-    history = page.split('id="history-heading"', 1)[1]
+    history = page.split('id="activity-heading"', 1)[1]
     assert "First title" in history and "Second" in history and "Title" in history
     assert history.index("Edited") < history.index("Created")
 

@@ -46,8 +46,9 @@ ROLE_FOR_ACTION = {
 def can(user, action, record=None):
     """May `user` take `action` (on `record`)?
 
-    Record actions: "view" and "edit" a project or a mobility. Other actions:
-    the keys of ROLE_FOR_ACTION.
+    Record actions on a project or a mobility: "view", "edit", "comment",
+    "upload" (a document), "delete_document". Other actions: the keys of
+    ROLE_FOR_ACTION.
     """
     if not user.is_authenticated or not user.is_active:
         return False
@@ -56,11 +57,15 @@ def can(user, action, record=None):
     if record is None:
         return False
     owns = record.owner_id == user.id
-    if action == "view":
+    if action in ("view", "comment"):
         return owns or is_office(user)
     if action == "edit":
         if record.status.is_final:
             return False
+        return is_office(user) or (owns and record.status.owner_may_edit)
+    if action == "upload":
+        return is_office(user) or (owns and not record.status.is_final)
+    if action == "delete_document":
         return is_office(user) or (owns and record.status.owner_may_edit)
     return False
 

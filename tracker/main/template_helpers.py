@@ -5,8 +5,13 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from tracker.auth.permissions import can
+from tracker.documents.models import DocumentKind
 from tracker.enums import Role
 from tracker.listing import url_with
+from tracker.notifications.queries import unread_count
+from tracker.workflow.permissions import available_transitions
+from tracker.workflow.queries import record_activity
+from tracker.workflow.records import record_url
 
 # (endpoint, label, least role): the navigation, by role.
 NAVIGATION = [
@@ -14,6 +19,7 @@ NAVIGATION = [
     ("projects.index", _l("Projects"), Role.STAFF),
     ("mobilities.index", _l("Mobilities"), Role.STAFF),
     ("organisations.index", _l("Partner organisations"), Role.STAFF),
+    ("workflow.queue", _l("Review queue"), Role.COORDINATOR),
     ("unit_costs.index", _l("Unit costs"), Role.ADMIN),
     ("users.index", _l("Users"), Role.ADMIN),
 ]
@@ -35,7 +41,14 @@ def money(amount):
 def register(app):
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.globals.update(
-        can=can, navigation_for=navigation_for, get_locale=get_locale, url_with=url_with
+        can=can,
+        navigation_for=navigation_for,
+        get_locale=get_locale,
+        url_with=url_with,
+        record_url=record_url,
+        available_transitions=available_transitions,
+        record_activity=record_activity,
+        document_kinds=DocumentKind.choices,
     )
     app.jinja_env.filters.update(
         money=money,
@@ -45,4 +58,5 @@ def register(app):
 
     @app.context_processor
     def inject_user():
-        return {"current_user": current_user}
+        unread = unread_count(current_user) if current_user.is_authenticated else 0
+        return {"current_user": current_user, "unread_notifications": unread}

@@ -10,7 +10,6 @@ from tracker.extensions import db
 from tracker.mobilities.models import Mobility
 from tracker.priorities.models import Priority
 from tracker.projects.models import PlannedMobility, Project, ProjectPartner
-from tracker.workflow.models import HistoryEntry
 
 SORTABLE = {
     "title": sa.func.lower(Project.title),
@@ -67,17 +66,6 @@ def partners_of(project):
             joinedload(ProjectPartner.organisation), selectinload(ProjectPartner.planned_mobilities)
         )
         .order_by(ProjectPartner.id)
-    )
-    return db.session.scalars(query).all()
-
-
-def history_of(project):
-    """The project's history, newest first, with who did it, in one query."""
-    query = (
-        sa.select(HistoryEntry)
-        .where(HistoryEntry.project_id == project.id)
-        .options(joinedload(HistoryEntry.user))
-        .order_by(HistoryEntry.created_at.desc(), HistoryEntry.id.desc())
     )
     return db.session.scalars(query).all()
 

@@ -187,7 +187,6 @@ def render_project(project, partner_form=None, planned_form=None, status=200):
         project=project,
         partners=partners,
         mobilities=queries.mobilities_of(current_user, project),
-        history=queries.history_of(project),
         field_labels=field_labels(),
         editable=editable,
         partner_form=partner_form,

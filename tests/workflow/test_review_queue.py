@@ -1,0 +1,51 @@
+"""The coordinators' review queue: what waits for a decision, the longest-waiting first."""
+
+from datetime import timedelta
+
+from tests.conftest import sign_in
+from tests.factories import make_user
+from tests.workflow.conftest import complete_project
+from tracker.columns import utcnow
+from tracker.enums import Role
+from tracker.extensions import db
+from tracker.workflow.history import log_history
+from tracker.workflow.models import HistoryKind
+from tracker.workflow.states import Status
+
+
+def submitted_days_ago(project, days, status=Status.SUBMITTED):
+    entry = log_history(
+        project,
+        project.owner,
+        HistoryKind.STATUS,
+        from_status=Status.DRAFT,
+        to_status=Status.SUBMITTED,
+    )
+    entry.created_at = utcnow() - timedelta(days=days)
+    project.status = status
+    db.session.commit()
+
+
+def test_queue_lists_waiting_records_oldest_first_with_days_waiting(app):
+    owner = make_user(Role.STAFF, full_name="Wendy Waiting")
+    recent = complete_project(owner, title="Recent application")
+    old = complete_project(owner, title="Old application")
+    in_review = complete_project(owner, title="Being reviewed")
+    complete_project(owner, title="Still a draft")
+    submitted_days_ago(recent, 2)
+    submitted_days_ago(old, 30)
+    submitted_days_ago(in_review, 10, status=Status.IN_REVIEW)
+
+    page = sign_in(app.test_client(), make_user(Role.COORDINATOR)).get("/review")
+    text = page.get_data(as_text=True)
+
+    assert page.status_code == 200
+    assert text.index("Old application") < text.index("Being reviewed") < text.index("Recent")
+    assert "Still a draft" not in text
+    assert '<td class="number">30</td>' in text
+    assert "Wendy Waiting" in text
+
+
+def test_staff_have_no_review_queue(app):
+    client = sign_in(app.test_client(), make_user(Role.STAFF))
+    assert client.get("/review").status_code == 403

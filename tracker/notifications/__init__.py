@@ -1,0 +1,1 @@
+"""Telling people what happened to their records: in the application, and by e-mail."""

@@ -1,0 +1,54 @@
+"""E-mail, sent only after the transaction that caused it has committed.
+
+Operations queue messages on the database session; an `after_commit` hook
+sends them, and an `after_rollback` hook drops them. A mail server that is
+down is logged and never undoes the change the mail was about.
+"""
+
+import logging
+import smtplib
+from email.message import EmailMessage
+
+from flask import current_app
+from sqlalchemy import event
+
+log = logging.getLogger(__name__)
+OUTBOX = "tracker_outbox"
+
+
+def mail_configured():
+    return bool(current_app.config.get("MAIL_SERVER"))
+
+
+def queue_mail(session, to, subject, body):
+    message = EmailMessage()
+    message["From"] = current_app.config["MAIL_FROM"]
+    message["To"] = to
+    message["Subject"] = subject
+    message.set_content(body)
+    session.info.setdefault(OUTBOX, []).append(message)
+
+
+def send(messages, config):
+    try:
+        with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=10) as smtp:
+            if config.get("MAIL_USE_TLS"):
+                smtp.starttls()
+            if config.get("MAIL_USERNAME"):
+                smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
+            for message in messages:
+                smtp.send_message(message)
+    except (OSError, smtplib.SMTPException):
+        log.exception("could not send %d notification e-mail(s)", len(messages))
+
+
+def register_mail_hooks(session_factory):
+    @event.listens_for(session_factory, "after_commit")
+    def _send_outbox(session):
+        messages = session.info.pop(OUTBOX, [])
+        if messages:
+            send(messages, current_app.config)
+
+    @event.listens_for(session_factory, "after_rollback")
+    def _drop_outbox(session):
+        session.info.pop(OUTBOX, None)

@@ -1,0 +1,60 @@
+"""Who hears about what: the owner about their record, coordinators about submissions."""
+
+from flask import has_request_context
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from tracker.auth.models import User
+from tracker.enums import Role
+from tracker.extensions import db
+from tracker.notifications.mail import mail_configured, queue_mail
+from tracker.notifications.models import Notification, NotificationKind
+from tracker.workflow.records import record_url
+from tracker.workflow.states import Status
+
+
+def _notify(recipients, record, actor, kind, status=None):
+    for recipient in recipients:
+        if recipient.id == actor.id or not recipient.active:
+            continue
+        notification = Notification(
+            user_id=recipient.id, actor_id=actor.id, kind=kind, status=status
+        )
+        notification.record = record
+        db.session.add(notification)
+        _queue_mail(recipient, record, actor, kind, status)
+
+
+def _queue_mail(recipient, record, actor, kind, status):
+    if not mail_configured():
+        return
+    with force_locale(recipient.language.value):
+        subject = _("tracker: %(record)s — %(what)s", record=str(record), what=kind.label)
+        if status is not None:
+            body = _(
+                "%(actor)s changed the status of %(record)s to: %(status)s.",
+                actor=actor.full_name,
+                record=str(record),
+                status=status.label,
+            )
+        else:
+            body = _("%(actor)s wrote about %(record)s.", actor=actor.full_name, record=str(record))
+        # A link needs the request's host; a command line change mails without one.
+        link = record_url(record, _external=True) if has_request_context() else ""
+        queue_mail(db.session, recipient.email, subject, f"{body}\n\n{link}\n")
+
+
+def coordinators():
+    return db.session.scalars(
+        db.select(User).where(User.role == Role.COORDINATOR, User.active.is_(True))
+    ).all()
+
+
+def notify_status_change(record, actor, status):
+    _notify([record.owner], record, actor, NotificationKind.STATUS_CHANGED, status)
+    if status is Status.SUBMITTED:
+        _notify(coordinators(), record, actor, NotificationKind.SUBMITTED, status)
+
+
+def notify_comment(record, author):
+    _notify([record.owner], record, author, NotificationKind.COMMENTED)

@@ -1,0 +1,80 @@
+"""What a record needs before it may be submitted: everything missing, listed at once."""
+
+from flask_babel import gettext as _
+
+from tracker.erasmus.actions import KeyAction
+
+
+def missing_for_submission(record):
+    """Human-readable list of what is missing or wrong; empty when the record is complete."""
+    from tracker.projects.models import Project
+
+    if isinstance(record, Project):
+        return _project_gaps(record)
+    return _mobility_gaps(record)
+
+
+def _required(record, labels):
+    return [
+        _("%(field)s is missing.", field=label)
+        for field, label in labels.items()
+        if getattr(record, field) in (None, "")
+    ]
+
+
+def _project_gaps(project):
+    gaps = _required(
+        project,
+        {
+            "title": _("Title"),
+            "start_date": _("Start date"),
+            "end_date": _("End date"),
+            "summary": _("Summary"),
+            "requested_amount": _("Requested amount"),
+        },
+    )
+    if not project.priorities:
+        gaps.append(_("Choose at least one Erasmus+ priority the project addresses."))
+    needs_partners = project.key_action is KeyAction.KA2 or project.action.value == "KA171-HED"
+    if needs_partners and not project.partners:
+        gaps.append(_("Add at least one partner organisation."))
+    return gaps
+
+
+def _mobility_gaps(mobility):
+    gaps = _required(
+        mobility,
+        {
+            "participant_name": _("Participant name"),
+            "participant_email": _("Participant e-mail address"),
+            "organisation_id": _("Partner organisation"),
+            "project_id": _("Funding project"),
+            "start_date": _("Start date"),
+            "end_date": _("End date"),
+        },
+    )
+    if not mobility.priorities:
+        gaps.append(_("Choose at least one Erasmus+ priority the mobility addresses."))
+    project = mobility.project
+    if project is not None and _outside_project_period(mobility, project):
+        gaps.append(
+            _(
+                "The dates must fall inside the funding project's period (%(start)s to %(end)s).",
+                start=project.start_date.isoformat(),
+                end=project.end_date.isoformat(),
+            )
+        )
+    if project is not None and project.action.value == "KA171-HED" and mobility.organisation_id:
+        partner_ids = {partner.organisation_id for partner in project.partners}
+        if mobility.organisation_id not in partner_ids:
+            gaps.append(_("The partner organisation is not a partner of the KA171 project."))
+    if mobility.grant_amount is None:
+        gaps.append(_("The grant is not calculated; a coordinator can enter it by hand."))
+    return gaps
+
+
+def _outside_project_period(mobility, project):
+    dates = (mobility.start_date, mobility.end_date, project.start_date, project.end_date)
+    if None in dates:
+        return False
+    return not (project.start_date <= mobility.start_date <= mobility.end_date <= project.end_date)

@@ -1,0 +1,15 @@
+"""The small forms on a record's page: take a transition, write a comment."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+
+class TransitionForm(FlaskForm):
+    comment = TextAreaField(_l("Comment"), validators=[Length(max=5000)])
+    version = HiddenField()
+
+
+class CommentForm(FlaskForm):
+    body = TextAreaField(_l("Your comment"), validators=[DataRequired(), Length(max=5000)])

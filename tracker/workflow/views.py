@@ -1,0 +1,77 @@
+"""Taking a transition, commenting, and the coordinators' review queue."""
+
+from datetime import UTC, datetime
+
+from flask import Blueprint, abort, flash, redirect, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from tracker.auth.permissions import can, role_required
+from tracker.enums import Role
+from tracker.extensions import db
+from tracker.workflow.forms import CommentForm, TransitionForm
+from tracker.workflow.operations import TransitionRefused, add_comment, transition_record
+from tracker.workflow.queries import review_queue
+from tracker.workflow.records import load_record_for, record_url
+from tracker.workflow.transitions import TRANSITIONS_BY_NAME
+
+bp = Blueprint("workflow", __name__)
+
+
+@bp.route("/records/<kind>/<int:record_id>/transitions/<name>", methods=["POST"])
+@login_required
+def transition(kind, record_id, name):
+    record = load_record_for(current_user, kind, record_id)
+    form = TransitionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        taken = transition_record(
+            record, name, current_user, comment=form.comment.data, seen_version=form.version.data
+        )
+    except TransitionRefused as refusal:
+        db.session.rollback()
+        if refusal.status == 422 and not refusal.problems:
+            form.comment.errors = [refusal.message]
+        return render_template(
+            "workflow/refused.html",
+            record=record,
+            refusal=refusal,
+            transition=TRANSITIONS_BY_NAME.get(name),
+            form=form,
+        ), refusal.status
+    db.session.commit()
+    flash(
+        _(
+            "%(action)s: done. The record is now %(status)s.",
+            action=taken.label,
+            status=taken.target.label,
+        ),
+        "success",
+    )
+    return redirect(record_url(record))
+
+
+@bp.route("/records/<kind>/<int:record_id>/comments", methods=["POST"])
+@login_required
+def comment(kind, record_id):
+    record = load_record_for(current_user, kind, record_id)
+    if not can(current_user, "comment", record):
+        abort(403)
+    form = CommentForm()
+    if form.validate_on_submit():
+        add_comment(record, current_user, form.body.data)
+        db.session.commit()
+        flash(_("Your comment has been added."), "success")
+    else:
+        flash(_("Write a comment before sending it."), "error")
+    return redirect(record_url(record, _anchor="activity"))
+
+
+@bp.route("/review")
+@role_required(Role.COORDINATOR)
+def queue():
+    faculty = request.args.get("faculty") or None
+    return render_template(
+        "workflow/review.html", rows=review_queue(faculty), now=datetime.now(UTC), faculty=faculty
+    )
