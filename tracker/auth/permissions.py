@@ -28,6 +28,22 @@ def role_required(role):
     return decorator
 
 
+def permission_required(action):
+    """Decorator: the signed-in user must be allowed `action` by `can()` (else 403)."""
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(*args, **kwargs):
+            if not can(current_user, action):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
 def is_office(user):
     """Coordinators and admins act on every record."""
     return user.is_authenticated and user.has_role(Role.COORDINATOR)

@@ -1,7 +1,5 @@
 """Partner organisations: everyone signed in reads them, coordinators and admins manage them."""
 
-from functools import wraps
-
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -10,7 +8,7 @@ from markupsafe import Markup, escape
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
-from tracker.auth.permissions import can
+from tracker.auth.permissions import permission_required
 from tracker.erasmus.countries import country_name
 from tracker.extensions import db
 from tracker.listing import paginated, sort_key, sorted_by
@@ -30,19 +28,6 @@ def country_helpers():
         "country_name": lambda code: country_name(code, get_locale()),
         "country_classification": country_classification,
     }
-
-
-def manager_required(view):
-    """Only those who may manage organisations (coordinators, admins) get past: else 403."""
-
-    @wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if not can(current_user, "manage_organisations"):
-            abort(403)
-        return view(*args, **kwargs)
-
-    return wrapped
 
 
 @bp.route("/")
@@ -69,7 +54,7 @@ def detail(organisation_id):
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@manager_required
+@permission_required("manage_organisations")
 def create():
     form = OrganisationForm()
     if form.validate_on_submit() and _unique(form):
@@ -87,7 +72,7 @@ def create():
 
 
 @bp.route("/<int:organisation_id>/edit", methods=["GET", "POST"])
-@manager_required
+@permission_required("manage_organisations")
 def edit(organisation_id):
     organisation = db.session.get(Organisation, organisation_id) or abort(404)
     form = OrganisationForm(obj=organisation)
