@@ -1,0 +1,135 @@
+"""Who sees what in the office reports: staff their own records, the office everything."""
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+
+from tracker.erasmus.actions import Action
+from tracker.reports.queries import NOT_COMMITTED
+
+
+def csv_rows(response):
+    assert response.status_code == 200
+    return list(csv.reader(io.StringIO(response.get_data().decode("utf-8-sig"), newline="")))
+
+
+def expected_priority_rows(projects, mobilities, priorities):
+    rows = []
+    for priority in priorities:
+        mine = [p for p in projects if priority in p.priorities]
+        moving = [
+            m for m in mobilities if priority in m.priorities and m.status not in NOT_COMMITTED
+        ]
+        rows.append(
+            [
+                priority.name_en,
+                str(len(mine)),
+                str(sum((p.requested_amount or 0 for p in mine), Decimal("0.00"))),
+                str(sum((p.awarded_amount or 0 for p in mine), Decimal("0.00"))),
+                str(len(moving)),
+                str(sum((m.grant_amount or 0 for m in moving), Decimal("0.00"))),
+            ]
+        )
+    return rows
+
+
+def test_staff_priorities_report_counts_their_own_records_only(
+    staff_client, staff, records, priorities
+):
+    own_projects = [p for p in records["projects"] if p.owner_id == staff.id]
+    own_mobilities = [m for m in records["mobilities"] if m.owner_id == staff.id]
+
+    rows = csv_rows(staff_client.get("/reports/priorities.csv"))
+
+    assert rows[1:] == expected_priority_rows(own_projects, own_mobilities, priorities)
+
+
+def test_the_office_priorities_report_counts_every_record(coordinator_client, records, priorities):
+    rows = csv_rows(coordinator_client.get("/reports/priorities.csv?call_year=2024"))
+    projects = [p for p in records["projects"] if p.call_year == 2024]
+    mobilities = [m for m in records["mobilities"] if m.project.call_year == 2024]
+    assert rows[1:] == expected_priority_rows(projects, mobilities, priorities)
+
+
+def test_staff_budget_report_lists_their_own_projects_only(staff_client, staff, records):
+    own = {p.title for p in records["projects"] if p.owner_id == staff.id}
+
+    rows = csv_rows(staff_client.get("/reports/budget.csv"))
+    page = staff_client.get("/reports/budget").get_data(as_text=True)
+
+    assert {row[2] for row in rows[1:]} == own
+    for project in records["projects"]:
+        shown = f">{project.title}</a>" in page
+        assert shown == (project.owner_id == staff.id)
+
+
+def test_the_budget_report_gives_committed_and_remaining_per_project(coordinator_client, records):
+    rows = csv_rows(coordinator_client.get("/reports/budget.csv"))
+    by_title = {row[2]: row for row in rows[1:]}
+    assert len(by_title) == len(records["projects"])
+    for project in records["projects"]:
+        committed = sum(
+            (
+                m.grant_amount
+                for m in records["mobilities"]
+                if m.project_id == project.id and m.status not in NOT_COMMITTED
+            ),
+            Decimal("0.00"),
+        )
+        row = by_title[project.title]
+        assert row[8] == str(committed)
+        remaining = project.awarded_amount - committed if project.awarded_amount is not None else ""
+        assert row[9] == str(remaining)
+
+
+def ka1_project(records, owner):
+    return next(
+        p
+        for p in records["projects"]
+        if p.owner_id == owner.id and p.action in (Action.KA131_HED, Action.KA171_HED)
+    )
+
+
+@pytest.mark.parametrize("suffix", ["", ".csv"])
+def test_staff_get_404_for_another_persons_project_report(
+    staff_client, other_staff, records, suffix
+):
+    project = ka1_project(records, other_staff)
+    url = f"/reports/projects/{project.id}/mobilities{suffix}"
+    assert staff_client.get(url).status_code == 404
+
+
+def test_staff_project_report_shows_their_own_mobilities_only(staff_client, staff, records):
+    project = ka1_project(records, staff)
+    rows = csv_rows(staff_client.get(f"/reports/projects/{project.id}/mobilities.csv"))
+    expected = {
+        m.participant_name
+        for m in records["mobilities"]
+        if m.project_id == project.id and m.owner_id == staff.id and m.status not in NOT_COMMITTED
+    }
+    assert {row[0] for row in rows[1:]} == expected
+
+
+def test_a_project_that_funds_no_mobilities_has_no_mobility_report(coordinator_client, records):
+    ka220 = next(p for p in records["projects"] if p.action is Action.KA220_HED)
+    assert coordinator_client.get(f"/reports/projects/{ka220.id}/mobilities").status_code == 404
+
+
+def test_the_reports_page_offers_staff_their_own_projects(staff_client, staff, records):
+    page = staff_client.get("/reports/").get_data(as_text=True)
+    for project in records["projects"]:
+        if project.action in (Action.KA131_HED, Action.KA171_HED):
+            listed = f'/reports/projects/{project.id}/mobilities"' in page
+            assert listed == (project.owner_id == staff.id)
+    assert "/reports/dashboard" not in page
+
+
+@pytest.mark.parametrize(
+    "url", ["/reports/", "/reports/priorities.csv", "/reports/budget", "/reports/dashboard"]
+)
+def test_reports_need_a_signed_in_user(client, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert "/login" in response.headers["Location"]

@@ -1,0 +1,1 @@
+"""Dashboards, office reports and the CSV export every list shares."""

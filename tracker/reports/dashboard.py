@@ -1,0 +1,253 @@
+"""The coordinator dashboard and a staff member's home: figures, their links, their charts.
+
+Each figure comes from a named query (queries.py) and carries the URL of the
+list that shows exactly those records, built from the list's own filter names
+(tracker/projects/filters.py, tracker/mobilities/filters.py).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask import url_for
+from flask_babel import gettext as _
+
+from tracker.erasmus.actions import Action, KeyAction
+from tracker.erasmus.countries import country_name
+from tracker.erasmus.mobility_types import ActivityType, Flow
+from tracker.reports import ka171_queries, queries
+from tracker.reports.charts import bar_chart
+from tracker.reports.periods import final_report_due
+from tracker.workflow.queries import review_queue
+from tracker.workflow.states import Status
+
+UPCOMING_DAYS = 60
+
+
+def _arg(value):
+    return getattr(value, "value", value)
+
+
+def project_list_url(scope, **filters):
+    """The project list filtered to `scope` and `filters` (names of ProjectFilterForm)."""
+    args = {"call_year": scope.call_year, "faculty": scope.faculty, **filters}
+    return url_for("projects.index", **{k: _arg(v) for k, v in args.items() if v is not None})
+
+
+def mobility_list_url(scope, **filters):
+    """The mobility list filtered to `scope` and `filters` (names of MobilityFilterForm)."""
+    args = {"call_year": scope.call_year, "faculty": scope.faculty, **filters}
+    return url_for("mobilities.index", **{k: _arg(v) for k, v in args.items() if v is not None})
+
+
+def record_link(kind, record_id):
+    if kind == "projects":
+        return url_for("projects.detail", project_id=record_id)
+    return url_for("mobilities.detail", mobility_id=record_id)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number and the list that shows exactly the records it counts."""
+
+    value: object
+    href: str | None = None
+
+
+def share(part, whole):
+    return part / whole if whole else 0
+
+
+def status_table(scope):
+    """Rows (status, projects Figure, mobilities Figure) for the statuses that have records."""
+    counts = {(row.kind, row.status): row.count for row in queries.records_per_status(scope)}
+    rows = []
+    for status in Status:
+        projects = counts.get(("projects", status), 0)
+        mobilities = counts.get(("mobilities", status), 0)
+        if projects or mobilities:
+            rows.append(
+                (
+                    status,
+                    Figure(projects, project_list_url(scope, status=status)),
+                    Figure(mobilities, mobility_list_url(scope, status=status)),
+                )
+            )
+    return rows
+
+
+def status_chart(rows):
+    return bar_chart(
+        _("Records per status"),
+        [(status.label, [p.value, m.value]) for status, p, m in rows],
+        series=(_("Projects"), _("Mobilities")),
+    )
+
+
+def action_table(scope):
+    """[(key action, [(action, projects, requested, awarded)])] for the actions with projects."""
+    by_action = {row.action: row for row in queries.projects_per_action(scope)}
+    groups = []
+    for key_action in KeyAction:
+        rows = [
+            (
+                action,
+                Figure(by_action[action].projects, project_list_url(scope, action=action)),
+                by_action[action].requested,
+                by_action[action].awarded,
+            )
+            for action in Action.of_key_action(key_action)
+            if action in by_action
+        ]
+        if rows:
+            groups.append((key_action, sum(row[1].value for row in rows), rows))
+    return groups
+
+
+def priority_table(scope, project_total, mobility_total):
+    return [
+        (
+            row.Priority,
+            Figure(row.projects, project_list_url(scope, priority=row.Priority.id)),
+            share(row.projects, project_total),
+            Figure(row.mobilities, mobility_list_url(scope, priority=row.Priority.id)),
+            share(row.mobilities, mobility_total),
+        )
+        for row in queries.records_per_priority(scope)
+    ]
+
+
+def activity_table(scope):
+    """Rows (activity type, {flow: Figure}) for the activity types that have mobilities."""
+    counts = {
+        (row.activity_type, row.flow): row.count
+        for row in queries.mobilities_per_activity_and_flow(scope)
+    }
+    rows = []
+    for activity in ActivityType:
+        if any((activity, flow) in counts for flow in Flow):
+            figures = {
+                flow: Figure(
+                    counts.get((activity, flow), 0),
+                    mobility_list_url(scope, activity_type=activity, flow=flow),
+                )
+                for flow in Flow
+            }
+            rows.append((activity, figures))
+    return rows
+
+
+def country_table(scope, locale):
+    return [
+        (
+            country_name(row.country, locale) if row.country else _("No partner yet"),
+            Figure(
+                row.count, mobility_list_url(scope, country=row.country) if row.country else None
+            ),
+        )
+        for row in queries.mobilities_per_country(scope)
+    ]
+
+
+def ka171_projects(scope):
+    """Per KA171 project: its planned-vs-used rows and its partner budget rows."""
+    projects = {}
+    for row in ka171_queries.ka171_planned_vs_used(scope):
+        entry = projects.setdefault(
+            row.project_id, {"title": row.project, "places": [], "budgets": []}
+        )
+        entry["places"].append(row)
+    for row in ka171_queries.ka171_partner_budgets(scope):
+        entry = projects.setdefault(
+            row.project_id, {"title": row.project, "places": [], "budgets": []}
+        )
+        entry["budgets"].append(row)
+    for project_id, entry in projects.items():
+        entry["href"] = url_for("projects.detail", project_id=project_id)
+    return projects
+
+
+def days_between(earlier, today):
+    """Whole days a record has waited (presentation of review_queue's waiting_since)."""
+    return (today - earlier.date()).days if earlier else None
+
+
+def review_rows(faculty, today):
+    return [
+        (row, days_between(row.waiting_since, today), record_link(row.kind, row.id))
+        for row in review_queue(faculty)
+    ]
+
+
+def final_report_rows(scope, today):
+    return [
+        (project, final_report_due(project.action, project.end_date))
+        for project in queries.final_reports_due(today, scope, UPCOMING_DAYS)
+    ]
+
+
+def coordinator_dashboard(scope, locale, today=None):
+    """Everything the dashboard shows, in a fixed number of statements."""
+    today = today or date.today()
+    statuses = status_table(scope)
+    project_total = sum(p.value for _, p, _ in statuses)
+    mobility_total = sum(m.value for _, _, m in statuses)
+    actions = action_table(scope)
+    activities = activity_table(scope)
+    countries = country_table(scope, locale)
+    priorities = priority_table(scope, project_total, mobility_total)
+    action_rows = [row for _, _, rows in actions for row in rows]
+    return {
+        "statuses": statuses,
+        "status_chart": status_chart(statuses),
+        "project_total": project_total,
+        "mobility_total": mobility_total,
+        "queue": review_rows(scope.faculty, today),
+        "actions": actions,
+        "action_chart": bar_chart(
+            _("Projects per action"),
+            [(action.value, [n.value]) for action, n, _r, _a in action_rows],
+        ),
+        "budget_chart": bar_chart(
+            _("Requested and awarded per action (EUR)"),
+            [(action.value, [req, awd]) for action, _n, req, awd in action_rows],
+            series=(_("Requested"), _("Awarded")),
+            fmt=lambda value: f"{value:,.0f}",
+        ),
+        "priorities": priorities,
+        "priority_chart": bar_chart(
+            _("Records per priority"),
+            [(p.name, [pr.value, mo.value]) for p, pr, _s, mo, _t in priorities],
+            series=(_("Projects"), _("Mobilities")),
+        ),
+        "activities": activities,
+        "activity_chart": bar_chart(
+            _("Mobilities per activity type and flow"),
+            [
+                (activity.value, [figures[flow].value for flow in Flow])
+                for activity, figures in activities
+            ],
+            series=[flow.label for flow in Flow],
+        ),
+        "countries": countries,
+        "country_chart": bar_chart(
+            _("Mobilities per partner country"),
+            [(name, [figure.value]) for name, figure in countries],
+        ),
+        "ka171": ka171_projects(scope),
+        "deadlines": queries.upcoming_deadlines(today, UPCOMING_DAYS),
+        "final_reports": final_report_rows(scope, today),
+    }
+
+
+def staff_home(user, today=None):
+    """A staff member's home: their records per status, what waits on them, their dates."""
+    today = today or date.today()
+    scope = queries.Scope(owner_id=user.id)
+    return {
+        "statuses": status_table(scope),
+        "waiting": [
+            (row, record_link(row.kind, row.id)) for row in queries.records_waiting_for(user.id)
+        ],
+        "deadlines": queries.upcoming_deadlines(today, UPCOMING_DAYS, owner_id=user.id),
+        "final_reports": final_report_rows(scope, today),
+    }

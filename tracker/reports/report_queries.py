@@ -1,0 +1,163 @@
+"""The office's reports: one statement each, restricted by `visible` to what the user may see.
+
+Staff get their own records only; coordinators and admins every record. The
+report pages and their CSV files run the same statement, so a download holds
+exactly the rows the page shows.
+"""
+
+import sqlalchemy as sa
+
+from tracker.auth.permissions import visible
+from tracker.erasmus.actions import Action
+from tracker.extensions import db
+from tracker.mobilities.models import Mobility
+from tracker.organisations.models import Organisation
+from tracker.priorities.models import Priority, mobility_priorities, project_priorities
+from tracker.projects.models import Project
+from tracker.reports.queries import NOT_COMMITTED, ZERO, committed_grant
+
+MOBILITY_REPORT_ACTIONS = (Action.KA131_HED, Action.KA171_HED)
+"""The projects whose mobilities the office reports to the National Agency."""
+
+
+def _year(column, call_year):
+    return [column == call_year] if call_year else []
+
+
+def priorities_report(user, call_year=None):
+    """Per priority: projects, their requested and awarded budget, mobilities and their grants.
+
+    Rows (priority, projects, requested, awarded, mobilities, grants); every priority,
+    zero where no visible record addresses it.
+    """
+    projects = visible(
+        user,
+        Project,
+        sa.select(
+            project_priorities.c.priority_id,
+            sa.func.count().label("n"),
+            sa.func.coalesce(sa.func.sum(Project.requested_amount), ZERO).label("requested"),
+            sa.func.coalesce(sa.func.sum(Project.awarded_amount), ZERO).label("awarded"),
+        )
+        .join(Project, Project.id == project_priorities.c.project_id)
+        .where(*_year(Project.call_year, call_year))
+        .group_by(project_priorities.c.priority_id),
+    ).subquery()
+    mobilities = visible(
+        user,
+        Mobility,
+        sa.select(
+            mobility_priorities.c.priority_id,
+            sa.func.count().label("n"),
+            sa.func.coalesce(sa.func.sum(committed_grant()), ZERO).label("grants"),
+        )
+        .join(Mobility, Mobility.id == mobility_priorities.c.mobility_id)
+        .outerjoin(Project, Mobility.project)
+        .where(*_year(Project.call_year, call_year), Mobility.status.not_in(NOT_COMMITTED))
+        .group_by(mobility_priorities.c.priority_id),
+    ).subquery()
+    return db.session.execute(
+        sa.select(
+            Priority,
+            sa.func.coalesce(projects.c.n, 0).label("projects"),
+            sa.func.coalesce(projects.c.requested, ZERO).label("requested"),
+            sa.func.coalesce(projects.c.awarded, ZERO).label("awarded"),
+            sa.func.coalesce(mobilities.c.n, 0).label("mobilities"),
+            sa.func.coalesce(mobilities.c.grants, ZERO).label("grants"),
+        )
+        .outerjoin(projects, projects.c.priority_id == Priority.id)
+        .outerjoin(mobilities, mobilities.c.priority_id == Priority.id)
+        .order_by(Priority.position)
+    ).all()
+
+
+def project_mobilities(user, project):
+    """The select behind a KA131/KA171 project's mobility report (streamed by the CSV).
+
+    The columns the office copies into its final report to the National Agency;
+    rejected, withdrawn and cancelled mobilities are left out. Only mobilities
+    `user` may see.
+    """
+    query = (
+        sa.select(
+            Mobility.id,
+            Mobility.participant_name,
+            Mobility.participant_kind,
+            Mobility.activity_type,
+            Mobility.flow,
+            Organisation.name.label("partner"),
+            Organisation.erasmus_code,
+            Organisation.country,
+            Mobility.start_date,
+            Mobility.end_date,
+            Mobility.distance_band,
+            Mobility.green_travel,
+            Mobility.fewer_opportunities,
+            Mobility.grant_individual,
+            Mobility.grant_travel,
+            Mobility.grant_top_ups,
+            Mobility.grant_total,
+            Mobility.grant_override_total,
+            committed_grant().label("grant"),
+            Mobility.status,
+        )
+        .outerjoin(Organisation, Mobility.organisation)
+        .where(Mobility.project_id == project.id, Mobility.status.not_in(NOT_COMMITTED))
+        .order_by(Mobility.start_date.nulls_last(), Mobility.participant_name, Mobility.id)
+    )
+    return visible(user, Mobility, query)
+
+
+def budget_report(user, call_year=None):
+    """Per action and project: requested, awarded, committed in mobilities, remaining.
+
+    The action's totals come from window functions over the same rows, so the
+    page needs no second pass. Committed counts all the project's mobilities that
+    are not rejected, withdrawn or cancelled.
+    """
+    committed = (
+        sa.select(Mobility.project_id, sa.func.sum(committed_grant()).label("amount"))
+        .where(Mobility.status.not_in(NOT_COMMITTED), Mobility.project_id.is_not(None))
+        .group_by(Mobility.project_id)
+        .subquery()
+    )
+    committed_amount = sa.func.coalesce(committed.c.amount, ZERO)
+    per_action = {"partition_by": Project.action}
+    query = (
+        sa.select(
+            Project.action,
+            Project.id,
+            Project.title,
+            Project.acronym,
+            Project.call_year,
+            Project.status,
+            Project.requested_amount.label("requested"),
+            Project.awarded_amount.label("awarded"),
+            committed_amount.label("committed"),
+            (Project.awarded_amount - committed_amount).label("remaining"),
+            sa.func.sum(Project.requested_amount).over(**per_action).label("action_requested"),
+            sa.func.sum(Project.awarded_amount).over(**per_action).label("action_awarded"),
+            sa.func.sum(committed_amount).over(**per_action).label("action_committed"),
+            sa.func.count().over(**per_action).label("action_projects"),
+        )
+        .outerjoin(committed, committed.c.project_id == Project.id)
+        .where(*_year(Project.call_year, call_year))
+        .order_by(Project.action, Project.call_year.desc(), Project.title, Project.id)
+    )
+    return db.session.execute(visible(user, Project, query)).all()
+
+
+def report_call_years(user):
+    """The call years of the projects `user` may see, newest first (the reports' filter)."""
+    query = sa.select(Project.call_year).distinct().order_by(Project.call_year.desc())
+    return db.session.scalars(visible(user, Project, query)).all()
+
+
+def mobility_report_projects(user):
+    """The KA131 and KA171 projects `user` may see, newest call first (the reports' index)."""
+    query = (
+        sa.select(Project)
+        .where(Project.action.in_(MOBILITY_REPORT_ACTIONS))
+        .order_by(Project.call_year.desc(), Project.title, Project.id)
+    )
+    return db.session.scalars(visible(user, Project, query)).all()

@@ -1,0 +1,141 @@
+"""Report pages: the coordinator dashboard and the office's reports, each with its CSV.
+
+Access: the dashboard is the office's (coordinators and admins). The reports are
+open to every signed-in user and count only what `visible` lets them see: staff
+get reports over their own records, the office over all. A project's mobility
+report answers 404 for a project the user may not see.
+"""
+
+from itertools import groupby
+from operator import attrgetter
+
+from flask import Blueprint, abort, render_template
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from tracker.auth.permissions import role_required
+from tracker.enums import Role
+from tracker.erasmus.mobility_types import Flow
+from tracker.extensions import db
+from tracker.projects.queries import project_or_404
+from tracker.reports import queries, report_queries
+from tracker.reports.charts import bar_chart
+from tracker.reports.csv_export import csv_response, stream_rows
+from tracker.reports.dashboard import coordinator_dashboard
+from tracker.reports.forms import DashboardForm, ReportYearForm
+from tracker.reports.report_columns import (
+    BUDGET_COLUMNS,
+    PRIORITY_COLUMNS,
+    PROJECT_MOBILITY_COLUMNS,
+    duration_days,
+)
+from tracker.reports.report_queries import MOBILITY_REPORT_ACTIONS
+
+bp = Blueprint("reports", __name__, url_prefix="/reports")
+
+
+@bp.app_context_processor
+def report_helpers():
+    return {
+        "duration_days": duration_days,
+        "flows": list(Flow),
+        "office_role": Role.COORDINATOR,
+    }
+
+
+@bp.route("/")
+@login_required
+def index():
+    projects = report_queries.mobility_report_projects(current_user)
+    return render_template("reports/index.html", projects=projects)
+
+
+@bp.route("/dashboard")
+@role_required(Role.COORDINATOR)
+def dashboard():
+    return dashboard_page()
+
+
+def dashboard_page(title=None):
+    """The dashboard for the call year and faculty in the URL; also the office's home page."""
+    call_years = queries.call_years()
+    faculties = queries.faculties()
+    form = DashboardForm(call_years, faculties)
+    scope = queries.Scope(
+        call_year=form.chosen_year(call_years), faculty=form.chosen_faculty(faculties)
+    )
+    data = coordinator_dashboard(scope, str(get_locale() or "en")) if call_years else None
+    return render_template(
+        "reports/dashboard.html", form=form, scope=scope, data=data, page_title=title
+    )
+
+
+def _year_form():
+    call_years = report_queries.report_call_years(current_user)
+    form = ReportYearForm(call_years)
+    return form, form.chosen_year(call_years)
+
+
+@bp.route("/priorities")
+@login_required
+def priorities():
+    form, call_year = _year_form()
+    rows = report_queries.priorities_report(current_user, call_year)
+    chart = bar_chart(
+        "",
+        [(row.Priority.name, [row.projects, row.mobilities]) for row in rows],
+        series=(_("Projects"), _("Mobilities")),
+    )
+    return render_template(
+        "reports/priorities.html", form=form, call_year=call_year, rows=rows, chart=chart
+    )
+
+
+@bp.route("/priorities.csv")
+@login_required
+def priorities_csv():
+    _form, call_year = _year_form()
+    rows = report_queries.priorities_report(current_user, call_year)
+    return csv_response(rows, PRIORITY_COLUMNS, "priorities", call_year or "all-years")
+
+
+@bp.route("/budget")
+@login_required
+def budget():
+    form, call_year = _year_form()
+    rows = report_queries.budget_report(current_user, call_year)
+    groups = [(action, list(group)) for action, group in groupby(rows, key=attrgetter("action"))]
+    return render_template("reports/budget.html", form=form, call_year=call_year, groups=groups)
+
+
+@bp.route("/budget.csv")
+@login_required
+def budget_csv():
+    _form, call_year = _year_form()
+    rows = report_queries.budget_report(current_user, call_year)
+    return csv_response(rows, BUDGET_COLUMNS, "budget", call_year or "all-years")
+
+
+def _mobility_report_project(project_id):
+    project = project_or_404(current_user, project_id)
+    if project.action not in MOBILITY_REPORT_ACTIONS:
+        abort(404)
+    return project
+
+
+@bp.route("/projects/<int:project_id>/mobilities")
+@login_required
+def project_mobilities(project_id):
+    project = _mobility_report_project(project_id)
+    rows = db.session.execute(report_queries.project_mobilities(current_user, project)).all()
+    return render_template("reports/project_mobilities.html", project=project, rows=rows)
+
+
+@bp.route("/projects/<int:project_id>/mobilities.csv")
+@login_required
+def project_mobilities_csv(project_id):
+    project = _mobility_report_project(project_id)
+    rows = stream_rows(report_queries.project_mobilities(current_user, project))
+    name = project.grant_agreement_number or project.acronym or f"project-{project.id}"
+    return csv_response(rows, PROJECT_MOBILITY_COLUMNS, "mobilities", name)
