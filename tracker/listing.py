@@ -57,3 +57,10 @@ def url_with(**changes):
         else:
             args[name] = value
     return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+def export_url(endpoint):
+    """The CSV export of this list: the same filters and sort, no page."""
+    args = request.args.to_dict(flat=False)
+    args.pop("page", None)
+    return url_for(endpoint, **args)

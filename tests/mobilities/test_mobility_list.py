@@ -78,13 +78,22 @@ def test_coordinators_and_admins_see_all(coordinator_client, admin_client, recor
         ("q=University+in+DE", {"Dirk"}),
         ("country=FI&q=eve", {"Eve"}),
         ("status=not-a-status", {"Anna", "Bert", "Carla", "Dirk", "Eve"}),
+        ("project={ka171}", {"Carla"}),
+        ("partner={finland}", {"Anna", "Eve"}),
+        ("project={ka131}&partner={finland}&committed=y", {"Anna", "Eve"}),
     ],
 )
 def test_filters_return_exactly_the_matching_rows(
-    coordinator_client, other_staff, records, query, expected
+    coordinator_client, other_staff, records, ka131, ka171, partners, query, expected
 ):
     digital = db.session.scalar(sa.select(Priority.id).where(Priority.code == "digital"))
-    query = query.format(digital=digital, other=other_staff.id)
+    query = query.format(
+        digital=digital,
+        other=other_staff.id,
+        ka131=ka131.id,
+        ka171=ka171.id,
+        finland=partners["FI"].id,
+    )
     response = coordinator_client.get(f"/mobilities/?{query}")
     assert response.status_code == 200
     assert names(response) == expected
@@ -181,3 +190,14 @@ def test_the_list_costs_the_same_queries_for_10_and_1000_mobilities(
     bulk_insert(staff, ka131, partners["DE"], 990)
     many = queries_during_get(coordinator_client, "/mobilities/")
     assert few == many
+
+
+def test_only_those_that_count_leaves_out_rejected_withdrawn_and_cancelled(
+    coordinator_client, records
+):
+    for name, status in (("anna", Status.REJECTED), ("dirk", Status.WITHDRAWN)):
+        records[name].status = status
+    records["eve"].status = Status.CANCELLED
+    db.session.commit()
+    response = coordinator_client.get("/mobilities/?committed=y")
+    assert names(response) == {"Bert", "Carla"}

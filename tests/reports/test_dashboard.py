@@ -223,3 +223,13 @@ def test_each_chart_is_an_image_with_a_title_and_the_numbers_of_its_table(
     drawn = re.findall(r'<text class="value"[^>]*>(\d+)</text>', chart)
     listed = re.findall(r'<a class="figure" href="[^"]+">(\d+)</a>', table)
     assert drawn == listed
+
+
+def test_each_ka171_used_figure_links_to_exactly_those_mobilities(coordinator_client, records):
+    page = coordinator_client.get("/reports/dashboard?call_year=2024").get_data(as_text=True)
+    links = re.findall(r'<a href="([^"]+)">Show the (\d+) used</a>', page)
+    assert links
+    for href, used in links:
+        listed = coordinator_client.get(unescape(href)).get_data(as_text=True)
+        count = re.search(r'role="status">(\d+) records?</p>', listed)
+        assert count is not None and int(count.group(1)) == int(used), href

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from tracker.erasmus.actions import Action
-from tracker.reports.queries import NOT_COMMITTED
+from tracker.workflow.states import NOT_COMMITTED
 
 
 def csv_rows(response):

@@ -7,7 +7,7 @@ from flask_login import current_user
 from tracker.auth.permissions import can
 from tracker.documents.models import DocumentKind
 from tracker.enums import Role
-from tracker.listing import url_with
+from tracker.listing import export_url, url_with
 from tracker.notifications.queries import unread_count
 from tracker.workflow.permissions import available_transitions
 from tracker.workflow.queries import record_activity
@@ -19,6 +19,7 @@ NAVIGATION = [
     ("projects.index", _l("Projects"), Role.STAFF),
     ("mobilities.index", _l("Mobilities"), Role.STAFF),
     ("organisations.index", _l("Partner organisations"), Role.STAFF),
+    ("reports.index", _l("Reports"), Role.STAFF),
     ("workflow.queue", _l("Review queue"), Role.COORDINATOR),
     ("unit_costs.index", _l("Unit costs"), Role.ADMIN),
     ("users.index", _l("Users"), Role.ADMIN),
@@ -45,6 +46,7 @@ def register(app):
         navigation_for=navigation_for,
         get_locale=get_locale,
         url_with=url_with,
+        export_url=export_url,
         record_url=record_url,
         available_transitions=available_transitions,
         record_activity=record_activity,

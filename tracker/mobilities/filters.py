@@ -2,7 +2,7 @@
 
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, StringField
+from wtforms import BooleanField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 
 from tracker.erasmus.actions import Action
@@ -37,6 +37,9 @@ class MobilityFilterForm(FilterForm):
     owner = SelectField(_l("Owner"), coerce=_int_or_none, validate_choice=False)
     activity_type = SelectField(_l("Activity type"), choices=[ANY, *ActivityType.choices()])
     flow = SelectField(_l("Flow"), choices=[ANY, *Flow.choices()])
+    project = SelectField(_l("Funding project"), coerce=_int_or_none, validate_choice=False)
+    partner = SelectField(_l("Partner"), coerce=_int_or_none, validate_choice=False)
+    committed = BooleanField(_l("Only those that count (not rejected, withdrawn or cancelled)"))
 
     def __init__(self, office, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,6 +47,8 @@ class MobilityFilterForm(FilterForm):
             SelectChoice(year, str(year)) for year in queries.call_years()
         ]
         self.priority.choices = [ANY] + queries.priority_choices()
+        self.project.choices = [ANY] + queries.funding_project_choices(open_only=False)
+        self.partner.choices = [ANY] + queries.organisation_choices()
         self.faculty.choices = [ANY] + [SelectChoice(name, name) for name in queries.faculties()]
         self.country.choices = [ANY] + [
             SelectChoice(*pair) for pair in country_choices(str(get_locale() or "en"))

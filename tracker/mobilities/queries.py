@@ -13,6 +13,7 @@ from tracker.organisations.models import Organisation
 from tracker.priorities.models import Priority, mobility_priorities
 from tracker.projects.models import Project
 from tracker.workflow.models import HistoryEntry
+from tracker.workflow.states import NOT_COMMITTED
 
 SORTABLE = {
     "participant": Mobility.participant_name,
@@ -70,10 +71,14 @@ def mobility_list(user, filters):
         "owner": Mobility.owner_id,
         "activity_type": Mobility.activity_type,
         "flow": Mobility.flow,
+        "project": Mobility.project_id,
+        "partner": Mobility.organisation_id,
     }
     for name, column in equal_to.items():
         if filters.get(name) not in (None, ""):
             query = query.where(column == filters[name])
+    if filters.get("committed"):
+        query = query.where(Mobility.status.not_in(NOT_COMMITTED))
     if filters.get("priority"):
         query = query.where(
             sa.exists().where(
@@ -116,12 +121,12 @@ def funding_project(project_id):
     )
 
 
-def funding_project_choices():
-    projects = db.session.scalars(
-        sa.select(Project)
-        .where(Project.action.in_(FUNDING_ACTIONS), Project.status.in_(FUNDING_STATUSES))
-        .order_by(Project.call_year.desc(), Project.title)
-    )
+def funding_project_choices(open_only=True):
+    """KA131/KA171 projects to pick: for a new mobility only approved or ongoing ones."""
+    query = sa.select(Project).where(Project.action.in_(FUNDING_ACTIONS))
+    if open_only:
+        query = query.where(Project.status.in_(FUNDING_STATUSES))
+    projects = db.session.scalars(query.order_by(Project.call_year.desc(), Project.title))
     return [SelectChoice(p.id, f"{p} ({p.action.value}, {p.call_year})") for p in projects]
 
 

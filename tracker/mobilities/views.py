@@ -18,6 +18,8 @@ from tracker.mobilities.forms import MobilityForm
 from tracker.mobilities.grant_inputs import calculate, inputs_from_form, inputs_from_mobility
 from tracker.mobilities.models import Mobility
 from tracker.mobilities.operations import EDITABLE_FIELDS, create_mobility, update_mobility
+from tracker.reports.csv_export import csv_response, stream_objects
+from tracker.reports.export_columns import MOBILITY_COLUMNS
 from tracker.workflow.history import StaleRecord, check_version, stale_message
 
 bp = Blueprint("mobilities", __name__, url_prefix="/mobilities")
@@ -31,13 +33,33 @@ def country_names():
 @bp.route("/")
 @login_required
 def index():
-    filters = MobilityFilterForm(is_office(current_user))
-    query = queries.mobility_list(current_user, filters.values())
-    sort = sort_key(queries.SORTABLE, "-start")
-    query = sorted_by(query, queries.SORTABLE, sort, Mobility.id)
+    filters, query, sort = _filtered_list()
     return render_template(
         "mobilities/index.html", filters=filters, pagination=paginated(query), sort=sort
     )
+
+
+@bp.route("/export.csv")
+@login_required
+def export():
+    """Exactly the rows the list shows with these filters, every page, as CSV."""
+    filters, query, _sort = _filtered_list()
+    chosen = filters.values()
+    return csv_response(
+        stream_objects(query),
+        MOBILITY_COLUMNS,
+        "mobilities",
+        chosen.get("call_year"),
+        chosen["action"].value if "action" in chosen else None,
+    )
+
+
+def _filtered_list():
+    """The list's filter form, its filtered and sorted select, and the sort key."""
+    filters = MobilityFilterForm(is_office(current_user))
+    query = queries.mobility_list(current_user, filters.values())
+    sort = sort_key(queries.SORTABLE, "-start")
+    return filters, sorted_by(query, queries.SORTABLE, sort, Mobility.id), sort
 
 
 @bp.route("/<int:mobility_id>")

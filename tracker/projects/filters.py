@@ -12,7 +12,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
 from tracker.auth.models import User
-from tracker.erasmus.actions import Action
+from tracker.erasmus.actions import Action, KeyAction
 from tracker.erasmus.countries import country_choices
 from tracker.listing import FilterForm
 from tracker.organisations.models import Organisation
@@ -26,6 +26,7 @@ ALL = SelectChoice("", _l("All"))
 class ProjectFilterForm(FilterForm):
     q = SearchField(_l("Title, acronym or partner"), validators=[Optional()])
     call_year = IntegerField(_l("Call year"), validators=[Optional()])
+    key_action = SelectField(_l("Key action"), choices=[ALL] + KeyAction.choices())
     action = SelectField(_l("Action"), choices=[ALL] + Action.choices())
     status = SelectField(_l("Status"), choices=[ALL] + Status.choices())
     priority = SelectField(_l("Priority"))
@@ -93,6 +94,7 @@ def _priority(priority_id):
 CONDITIONS = {
     "q": lambda value: _text(value.strip()),
     "call_year": lambda value: Project.call_year == value,
+    "key_action": lambda value: Project.action.in_(Action.of_key_action(KeyAction(value))),
     "action": lambda value: Project.action == Action(value),
     "status": lambda value: Project.status == Status(value),
     "priority": _priority,

@@ -20,6 +20,8 @@ from tracker.projects.forms import PartnerForm, PlannedMobilityForm, ProjectForm
 from tracker.projects.kinds import CONSORTIUM_ACTIONS, has_consortium, has_partner_budgets
 from tracker.projects.models import Project
 from tracker.projects.operations import create_project, project_snapshot, update_project
+from tracker.reports.csv_export import csv_response, stream_objects
+from tracker.reports.export_columns import PROJECT_COLUMNS
 from tracker.workflow.history import StaleRecord, stale_message
 
 bp = Blueprint("projects", __name__, url_prefix="/projects")
@@ -28,23 +30,42 @@ bp = Blueprint("projects", __name__, url_prefix="/projects")
 @bp.route("/")
 @login_required
 def index():
-    office = is_office(current_user)
-    filters = ProjectFilterForm(
-        priorities=queries.priority_choices(),
-        faculties=queries.faculty_choices(current_user),
-        owners=queries.owner_choices() if office else None,
-    )
-    sort = sort_key(queries.SORTABLE, queries.DEFAULT_SORT)
-    query = filtered(queries.projects_query(current_user), filters.chosen())
-    pagination = paginated(sorted_by(query, queries.SORTABLE, sort, Project.id))
+    filters, query, sort = _filtered_list()
     return render_template(
         "projects/index.html",
         filters=filters,
-        pagination=pagination,
+        pagination=paginated(query),
         sort=sort,
-        office=office,
+        office=is_office(current_user),
         actions=list(Action),
     )
+
+
+@bp.route("/export.csv")
+@login_required
+def export():
+    """Exactly the rows the list shows with these filters, every page, as CSV."""
+    filters, query, _sort = _filtered_list()
+    chosen = filters.chosen()
+    return csv_response(
+        stream_objects(query),
+        PROJECT_COLUMNS,
+        "projects",
+        chosen.get("call_year"),
+        chosen.get("action"),
+    )
+
+
+def _filtered_list():
+    """The list's filter form, its filtered and sorted select, and the sort key."""
+    filters = ProjectFilterForm(
+        priorities=queries.priority_choices(),
+        faculties=queries.faculty_choices(current_user),
+        owners=queries.owner_choices() if is_office(current_user) else None,
+    )
+    sort = sort_key(queries.SORTABLE, queries.DEFAULT_SORT)
+    query = filtered(queries.projects_query(current_user), filters.chosen())
+    return filters, sorted_by(query, queries.SORTABLE, sort, Project.id), sort
 
 
 def _project_form(project=None):

@@ -149,21 +149,36 @@ def country_table(scope, locale):
 
 
 def ka171_projects(scope):
-    """Per KA171 project: its planned-vs-used rows and its partner budget rows."""
+    """Per KA171 project: its planned-vs-used rows and its partner budget rows, each with the
+    mobility list of exactly the mobilities it counts."""
     projects = {}
+
+    def entry_for(row):
+        return projects.setdefault(
+            row.project_id,
+            {
+                "title": row.project,
+                "href": url_for("projects.detail", project_id=row.project_id),
+                "places": [],
+                "budgets": [],
+            },
+        )
+
     for row in ka171_queries.ka171_planned_vs_used(scope):
-        entry = projects.setdefault(
-            row.project_id, {"title": row.project, "places": [], "budgets": []}
+        href = counted_mobilities_url(
+            row.project_id, row.organisation_id, activity_type=row.activity_type, flow=row.flow
         )
-        entry["places"].append(row)
+        entry_for(row)["places"].append((row, href))
     for row in ka171_queries.ka171_partner_budgets(scope):
-        entry = projects.setdefault(
-            row.project_id, {"title": row.project, "places": [], "budgets": []}
-        )
-        entry["budgets"].append(row)
-    for project_id, entry in projects.items():
-        entry["href"] = url_for("projects.detail", project_id=project_id)
+        href = counted_mobilities_url(row.project_id, row.organisation_id)
+        entry_for(row)["budgets"].append((row, href))
     return projects
+
+
+def counted_mobilities_url(project_id, organisation_id, **filters):
+    """The mobilities of one project and partner that use a place and commit budget."""
+    args = {"project": project_id, "partner": organisation_id, "committed": "y", **filters}
+    return url_for("mobilities.index", **{name: _arg(value) for name, value in args.items()})
 
 
 def days_between(earlier, today):

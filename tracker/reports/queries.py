@@ -22,9 +22,6 @@ from tracker.projects.models import Project
 from tracker.reports.periods import actions_by_period
 from tracker.workflow.states import Status
 
-NOT_COMMITTED = (Status.REJECTED, Status.WITHDRAWN, Status.CANCELLED)
-"""Mobilities in these statuses use no planned place and commit no budget."""
-
 ZERO = sa.cast(0, MONEY)
 """Zero euro with cents, so an empty sum reads 0.00 on every database."""
 

@@ -14,7 +14,8 @@ from tracker.mobilities.models import Mobility
 from tracker.organisations.models import Organisation
 from tracker.priorities.models import Priority, mobility_priorities, project_priorities
 from tracker.projects.models import Project
-from tracker.reports.queries import NOT_COMMITTED, ZERO, committed_grant
+from tracker.reports.queries import ZERO, committed_grant
+from tracker.workflow.states import NOT_COMMITTED
 
 MOBILITY_REPORT_ACTIONS = (Action.KA131_HED, Action.KA171_HED)
 """The projects whose mobilities the office reports to the National Agency."""

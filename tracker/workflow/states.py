@@ -28,3 +28,6 @@ class Status(LabelledEnum):
 
 
 FINAL_STATUSES = frozenset({Status.REJECTED, Status.WITHDRAWN, Status.COMPLETED, Status.CANCELLED})
+
+NOT_COMMITTED = frozenset({Status.REJECTED, Status.WITHDRAWN, Status.CANCELLED})
+"""Records that commit no budget and use no planned place."""

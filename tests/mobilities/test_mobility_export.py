@@ -1,0 +1,61 @@
+"""The mobility list's CSV: exactly the rows the filter shows, every page, for whoever may see."""
+
+import csv
+import io
+
+import pytest
+
+from tests.factories import make_mobility
+from tracker.extensions import db
+
+
+def exported(response):
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("text/csv")
+    text = response.get_data(as_text=True)
+    assert text.startswith("\ufeff"), "Excel needs the BOM to read UTF-8"
+    return list(csv.DictReader(io.StringIO(text[1:])))
+
+
+@pytest.fixture
+def many(app, staff, other_staff, ka131, partners):
+    """More mobilities than one page holds, and one of someone else's."""
+    app.config["PER_PAGE"] = 5
+    mine = [
+        make_mobility(staff, ka131, partners["FI"], participant_name=f"Finn {n:02d}")
+        for n in range(12)
+    ]
+    make_mobility(staff, ka131, partners["DE"], participant_name="Dora Deutsch")
+    make_mobility(other_staff, ka131, partners["FI"], participant_name="Olli Other")
+    yield mine
+    app.config["PER_PAGE"] = 25
+
+
+def test_export_holds_every_page_of_the_filtered_rows(coordinator_client, many):
+    response = coordinator_client.get("/mobilities/export.csv?country=FI&sort=participant")
+    rows = exported(response)
+    assert [row["Participant"] for row in rows] == [f"Finn {n:02d}" for n in range(12)] + [
+        "Olli Other"
+    ]
+    assert "attachment;" in response.headers["Content-Disposition"]
+    assert "mobilities-" in response.headers["Content-Disposition"]
+
+
+def test_staff_export_only_their_own(staff_client, many):
+    rows = exported(staff_client.get("/mobilities/export.csv"))
+    assert {row["Participant"] for row in rows} == {f"Finn {n:02d}" for n in range(12)} | {
+        "Dora Deutsch"
+    }
+
+
+def test_a_formula_in_a_name_is_neutralised(coordinator_client, staff, ka131, partners):
+    make_mobility(staff, ka131, partners["FI"], participant_name='=HYPERLINK("http://x")')
+    (row,) = exported(coordinator_client.get("/mobilities/export.csv"))
+    assert row["Participant"] == '\'=HYPERLINK("http://x")'
+
+
+def test_the_list_offers_the_export_with_its_filter(coordinator_client, many):
+    page = coordinator_client.get("/mobilities/?country=FI&page=2").get_data(as_text=True)
+    assert 'href="/mobilities/export.csv?country=FI"' in page
+    assert "Download these 13 records as CSV" in page
+    db.session.rollback()
