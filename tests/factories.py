@@ -1,5 +1,6 @@
 """Build records for tests with sensible defaults; every argument can be overridden."""
 
+import functools
 import itertools
 
 from tracker.auth.models import User
@@ -10,13 +11,20 @@ DEFAULT_PASSWORD = "correct horse battery staple"
 _sequence = itertools.count(1)
 
 
+@functools.cache
+def password_hash(password):
+    """Hash each test password once: scrypt is slow on purpose, and the suite makes many users."""
+    user = User()
+    user.set_password(password)
+    return user.password_hash
+
+
 def make_user(role=Role.STAFF, password=DEFAULT_PASSWORD, **fields):
     number = next(_sequence)
     fields.setdefault("email", f"user{number}@example.edu")
     fields.setdefault("full_name", f"User {number}")
     fields.setdefault("faculty", "Faculty of Science")
-    user = User(role=role, **fields)
-    user.set_password(password)
+    user = User(role=role, password_hash=password_hash(password), **fields)
     db.session.add(user)
     db.session.commit()
     return user

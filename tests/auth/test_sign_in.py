@@ -3,7 +3,7 @@
 import pytest
 
 from tests.factories import DEFAULT_PASSWORD, make_user
-from tracker.enums import Role
+from tracker.auth.models import User
 
 
 def test_sign_in_with_right_password_reaches_home(client, staff):
@@ -115,9 +115,12 @@ def test_sign_out_needs_post(staff_client):
     assert staff_client.get("/logout").status_code == 405
 
 
-def test_password_is_stored_salted_and_hashed(app):
-    first = make_user(Role.STAFF, password="same password twice")
-    second = make_user(Role.STAFF, password="same password twice")
+def test_password_is_stored_salted_and_hashed():
+    first, second = User(), User()
+    first.set_password("same password twice")
+    second.set_password("same password twice")
     assert first.password_hash.startswith("scrypt:")
     assert "same password" not in first.password_hash
     assert first.password_hash != second.password_hash
+    assert first.check_password("same password twice")
+    assert not first.check_password("Same password twice")

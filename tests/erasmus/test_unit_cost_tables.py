@@ -72,3 +72,17 @@ def test_a_stored_correction_is_what_the_calculator_gets(app):
 
     assert rate_table_from_db(2022).staff_per_day[DestinationGroup.GROUP_2] == Decimal("150.00")
     assert rate_table_from_db(2021).staff_per_day[DestinationGroup.GROUP_2] == Decimal("144")
+
+
+def test_a_stored_year_that_lacks_a_figure_says_which_one(app):
+    from tracker.erasmus.models import UnitCostRate, UnitCostYear
+    from tracker.erasmus.rate_tables import rate_table_from_db
+    from tracker.extensions import db
+    from tracker.mobilities.grants import MissingUnitCost
+
+    year = UnitCostYear(call_year=2030, sources="a partial table")
+    year.rates = [UnitCostRate(key="staff_per_day.1", amount=162)]
+    db.session.add(year)
+    db.session.commit()
+    with pytest.raises(MissingUnitCost, match="call year 2030 lack the figure"):
+        rate_table_from_db(2030)

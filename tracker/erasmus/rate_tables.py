@@ -15,6 +15,7 @@ from tracker.erasmus.countries import DestinationGroup
 from tracker.erasmus.mobility_types import DistanceBand
 from tracker.erasmus.unit_costs import InternationalRates, RateTable, ShortTermStudentRates
 from tracker.extensions import db
+from tracker.mobilities.grants import MissingUnitCost
 
 _SHORT_TERM_FIELDS = {
     "short_term.per_day_to_14": ("per_day_to_14", _l("Short-term students, per day, days 1–14")),
@@ -139,4 +140,13 @@ def rate_table_from_db(call_year: int) -> RateTable | None:
     year = db.session.scalar(db.select(UnitCostYear).where(UnitCostYear.call_year == call_year))
     if year is None:
         return None
-    return rate_table_from_figures(call_year, year.sources.splitlines(), year.figures())
+    try:
+        return rate_table_from_figures(call_year, year.sources.splitlines(), year.figures())
+    except KeyError as missing:
+        raise MissingUnitCost(
+            _l(
+                "The unit costs of call year %(year)s lack the figure %(key)s.",
+                year=call_year,
+                key=missing.args[0],
+            )
+        ) from None
