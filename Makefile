@@ -38,7 +38,7 @@ install-dev: $(VENV)/.installed-dev compiled-translations
 
 # The compiled catalogues (.mo) are built from the committed .po files.
 compiled-translations: $(VENV)/.installed
-	$(BIN)/pybabel compile --use-fuzzy -q -d tracker/translations
+	$(BIN)/pybabel compile --statistics -d tracker/translations
 
 .PHONY: compiled-translations
 
@@ -46,7 +46,7 @@ compiled-translations: $(VENV)/.installed
 # translate what is new in tracker/translations/nl/LC_MESSAGES/messages.po.
 translations: install
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o tracker/translations/messages.pot --no-location --sort-output .
-	$(BIN)/pybabel update -i tracker/translations/messages.pot -d tracker/translations --no-location --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel update -i tracker/translations/messages.pot -d tracker/translations --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel compile -d tracker/translations
 
 clean:

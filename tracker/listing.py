@@ -21,6 +21,16 @@ class FilterForm(FlaskForm):
     def __init__(self, *args, **kwargs):
         super().__init__(request.args, *args, **kwargs)
 
+    def validate(self, extra_validators=None):
+        """A value that does not parse (a hand-edited URL, an empty select) is dropped, not
+        shown as an error: a filter narrows the list, it never refuses to show it."""
+        super().validate(extra_validators)
+        for field in self:
+            if field.errors:
+                field.data = None
+                field.errors = []
+        return True
+
 
 def sort_key(sortable, default):
     """The requested sort ("title" or "-title") if it names a sortable column, else `default`."""

@@ -64,3 +64,16 @@ def test_before_sign_in_the_browser_language_counts(client, header, lang, title)
     page = client.get("/login", headers={"Accept-Language": header}).get_data(as_text=True)
     assert f'<html lang="{lang}">' in page
     assert f"<title>{title}" in page
+
+
+def test_the_welcome_after_sign_in_is_in_the_users_language(client):
+    from tests.factories import DEFAULT_PASSWORD
+
+    user = make_user(Role.STAFF, language=Language.NL, full_name="Noor Nederlands")
+    response = client.submit(
+        "/login",
+        {"email": user.email, "password": DEFAULT_PASSWORD},
+        headers={"Accept-Language": "en-GB"},
+        follow_redirects=True,
+    )
+    assert "Ingelogd als Noor Nederlands." in response.get_data(as_text=True)

@@ -201,3 +201,8 @@ def test_only_those_that_count_leaves_out_rejected_withdrawn_and_cancelled(
     db.session.commit()
     response = coordinator_client.get("/mobilities/?committed=y")
     assert names(response) == {"Bert", "Carla"}
+
+
+def test_an_unfiltered_list_shows_no_errors_under_its_filters(coordinator_client, records):
+    for url in ("/mobilities/", "/mobilities/?flow=sideways&priority=x"):
+        assert 'class="error"' not in coordinator_client.get(url).get_data(as_text=True)

@@ -188,3 +188,10 @@ def test_the_list_costs_the_same_queries_for_ten_and_a_thousand(coordinator_clie
     for_ten = statements_during(coordinator_client, url)
     bulk_projects(staff, 990)
     assert statements_during(coordinator_client, url) == for_ten
+
+
+def test_an_unfiltered_list_shows_no_errors_under_its_filters(coordinator_client, staff):
+    make_project(staff, title="Any")
+    page = coordinator_client.get("/projects/?status=nonsense&call_year=x").get_data(as_text=True)
+    assert 'class="error"' not in page
+    assert 'class="error"' not in coordinator_client.get("/projects/").get_data(as_text=True)

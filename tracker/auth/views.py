@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import refresh
 from flask_login import current_user, login_required, login_user, logout_user
 
 from tracker.auth.forms import LoginForm, PreferencesForm
@@ -55,6 +56,7 @@ def login():
             )
         else:
             login_user(user, remember=form.remember.data)
+            refresh()  # the flash below speaks the user's language, not the browser's
             flash(_("Signed in as %(name)s.", name=user.full_name), "success")
             return redirect(safe_next(form.next.data) or url_for("main.home"))
     status = 200 if not form.errors else 422
