@@ -19,6 +19,7 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
 from tests.factories import DEFAULT_PASSWORD
+from tests.mobilities.conftest import ka131, partners, unit_costs  # noqa: F401 (fixtures)
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_MISSING = "Chromium not found: apt-get install -y chromium"
