@@ -49,3 +49,17 @@ def test_queue_lists_waiting_records_oldest_first_with_days_waiting(app):
 def test_staff_have_no_review_queue(app):
     client = sign_in(app.test_client(), make_user(Role.STAFF))
     assert client.get("/review").status_code == 403
+
+
+def test_timestamps_are_stored_in_utc_and_shown_in_the_offices_time_zone(app):
+    from datetime import UTC, datetime
+
+    from tests.conftest import sign_in as signed_in
+
+    owner = make_user(Role.STAFF)
+    project = complete_project(owner, title="Winter project")
+    entry = log_history(project, owner, HistoryKind.EDITED, comment="Noon in London")
+    entry.created_at = datetime(2026, 1, 15, 12, 0, tzinfo=UTC)
+    db.session.commit()
+    page = signed_in(app.test_client(), owner).get(f"/projects/{project.id}")
+    assert "Jan 15, 2026, 1:00:00\u202fPM" in page.get_data(as_text=True)  # Amsterdam: UTC+1
