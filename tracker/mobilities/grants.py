@@ -13,90 +13,47 @@ students and staff; see ../shared/erasmus-rules.md.
 """
 
 import calendar
-from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 
 from tracker.erasmus.actions import Action
 from tracker.erasmus.countries import destination_group, region_of
-from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
+from tracker.erasmus.mobility_types import ActivityType, Flow, ParticipantKind
 from tracker.erasmus.unit_costs import RateTable
+from tracker.mobilities.grant_types import (
+    DAYS_PER_MONTH,
+    GrantBreakdown,
+    GrantError,
+    GrantLines,
+    MissingUnitCost,
+    MobilityInputs,
+    NotFundable,
+    NoUnitCosts,
+    eur,
+)
 
-CENT = Decimal("0.01")
+__all__ = [
+    "GrantBreakdown",
+    "GrantError",
+    "MissingUnitCost",
+    "MobilityInputs",
+    "NoUnitCosts",
+    "NotFundable",
+    "grant_for",
+    "whole_months_and_days",
+]
+
 HOME_COUNTRY = "NL"
 """Where the office is: the receiving country of incoming mobilities."""
 
-FULL_RATE_DAYS = 14
-"""Per-day rates (staff, short-term students) drop from day 15 on."""
 STAFF_REDUCED_SHARE = Decimal("0.7")
 STAFF_MAX_ACTIVITY_DAYS = 60
 STAFF_TRAVEL_DAYS = 2
 STAFF_GREEN_TRAVEL_DAYS = 6
 STUDENT_GREEN_TRAVEL_DAYS = 4
-DAYS_PER_MONTH = 30
 SHORT_TERM_MAX_DAYS = 30
-
-
-class GrantError(Exception):
-    """A grant that cannot be computed; the message says why, for the person entering it."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
-
-
-class NoUnitCosts(GrantError):
-    """The funding project's call year has no unit-cost table."""
-
-    def __init__(self, call_year: int):
-        super().__init__(_l("No unit costs for call year %(year)s", year=call_year))
-        self.call_year = call_year
-
-
-class NotFundable(GrantError):
-    """The programme does not fund this combination (e.g. a KA131 incoming mobility)."""
-
-
-class MissingUnitCost(GrantError):
-    """The call year's table lacks the one figure this mobility needs."""
-
-
-@dataclass(frozen=True)
-class MobilityInputs:
-    """What the grant depends on, as recorded on a mobility."""
-
-    call_year: int
-    action: Action
-    activity: ActivityType
-    participant: ParticipantKind
-    flow: Flow
-    partner_country: str
-    """ISO code of the partner's country: destination when outgoing, origin when incoming."""
-    start: date
-    end: date
-    distance_band: DistanceBand | None = None
-    green_travel: bool = False
-    fewer_opportunities: bool = False
-    travel_days: int = 0
-    """Staff: travel days to fund (up to 2, 6 with green travel). Students travelling green
-    without travel support: travel days to fund (up to 4)."""
-
-    @property
-    def days(self) -> int:
-        """Both the start and the end date count."""
-        return (self.end - self.start).days + 1
-
-
-@dataclass(frozen=True)
-class GrantBreakdown:
-    individual_support: Decimal
-    travel: Decimal
-    top_ups: Decimal
-    total: Decimal
-    lines: tuple[tuple[str, Decimal], ...]
-    """(explanation, amount) in the order computed, e.g. ("5 months × €520", 2600.00)."""
 
 
 def grant_for(mobility: MobilityInputs, rates: RateTable | None) -> GrantBreakdown:
@@ -115,7 +72,7 @@ def grant_for(mobility: MobilityInputs, rates: RateTable | None) -> GrantBreakdo
         raise ValueError(f"{mobility.activity.value} is not open to {mobility.participant.value}")
     _check_fundable(mobility)
 
-    grant = _Grant()
+    grant = GrantLines()
     if mobility.participant is ParticipantKind.STAFF:
         _staff_grant(mobility, rates, grant)
     elif mobility.action is Action.KA171_HED:
@@ -163,7 +120,7 @@ def _is_short_term(mobility: MobilityInputs) -> bool:
     )
 
 
-def _staff_grant(mobility: MobilityInputs, rates: RateTable, grant: "_Grant") -> None:
+def _staff_grant(mobility: MobilityInputs, rates: RateTable, grant: GrantLines) -> None:
     """Staff: a rate per day, full up to day 14, 70 % from day 15, at most 60 days.
 
     The funded period is the activity (at most 60 days) plus the travel days: one
@@ -211,7 +168,7 @@ def _incoming_rate(rates_by_group, call_year: int) -> Decimal:
         ) from None
 
 
-def _long_term_student_grant(mobility: MobilityInputs, rates: RateTable, grant: "_Grant") -> None:
+def _long_term_student_grant(mobility: MobilityInputs, rates: RateTable, grant: GrantLines) -> None:
     """KA131 students staying 2-12 months: a rate per month by destination group.
 
     Days beyond whole months are paid pro rata, a month counting 30 days. Top-ups
@@ -240,12 +197,14 @@ def _long_term_student_grant(mobility: MobilityInputs, rates: RateTable, grant: 
         green_days = min(mobility.travel_days, STUDENT_GREEN_TRAVEL_DAYS)
         if green_days:
             grant.individual(
-                _l("Green travel: %(days)s days × %(rate)s / 30", days=green_days, rate=_eur(rate)),
+                _l("Green travel: %(days)s days × %(rate)s / 30", days=green_days, rate=eur(rate)),
                 green_days * rate / DAYS_PER_MONTH,
             )
 
 
-def _short_term_student_grant(mobility: MobilityInputs, rates: RateTable, grant: "_Grant") -> None:
+def _short_term_student_grant(
+    mobility: MobilityInputs, rates: RateTable, grant: GrantLines
+) -> None:
     """Students staying 5-30 days: a rate per day, lower from day 15, whatever the country.
 
     Students with fewer opportunities get a one-off top-up (by length of stay) and
@@ -280,7 +239,7 @@ def _short_term_student_grant(mobility: MobilityInputs, rates: RateTable, grant:
     )
 
 
-def _ka171_student_grant(mobility: MobilityInputs, rates: RateTable, grant: "_Grant") -> None:
+def _ka171_student_grant(mobility: MobilityInputs, rates: RateTable, grant: GrantLines) -> None:
     """KA171 students: per month, outgoing at one rate, incoming by our group; travel always.
 
     Students to and from third countries of regions 1-12 always receive travel
@@ -345,89 +304,3 @@ def _add_months(day: date, months: int) -> date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def _eur(amount: Decimal) -> str:
-    """€520 or €100.80: an amount inside an explanation (money proper is formatted at the edge)."""
-    return f"€{_cents(amount):f}".removesuffix(".00")
-
-
-def _cents(amount: Decimal) -> Decimal:
-    return amount.quantize(CENT, ROUND_HALF_UP)
-
-
-class _Grant:
-    """Collects the explained lines; each component is the sum of its rounded lines."""
-
-    def __init__(self):
-        self.lines = []
-        self.sums = {"individual": Decimal(0), "travel": Decimal(0), "top_ups": Decimal(0)}
-
-    def _add(self, component, label, amount):
-        amount = _cents(amount)
-        self.sums[component] += amount
-        self.lines.append((label, amount))
-
-    def individual(self, label, amount):
-        self._add("individual", label, amount)
-
-    def top_up(self, label, amount):
-        self._add("top_ups", label, amount)
-
-    def travel(self, amount, mobility):
-        band = mobility.distance_band.label
-        if mobility.green_travel:
-            label = _l("Green travel, %(band)s", band=band)
-        else:
-            label = _l("Travel, %(band)s", band=band)
-        self._add("travel", label, amount)
-
-    def per_day(self, rate, days, reduced_rate, period):
-        """Individual support per day: full rate up to day 14, the reduced rate after."""
-        full = min(days, FULL_RATE_DAYS)
-        if period is None:
-            label = _l("%(days)s days × %(rate)s", days=full, rate=_eur(rate))
-        else:
-            label = _l(
-                "%(days)s days × %(rate)s (%(period)s)", days=full, rate=_eur(rate), period=period
-            )
-        self.individual(label, full * rate)
-        if days > full:
-            self.individual(
-                _l(
-                    "%(days)s days from day 15 × %(rate)s",
-                    days=days - full,
-                    rate=_eur(reduced_rate),
-                ),
-                (days - full) * reduced_rate,
-            )
-
-    def per_month(self, add, what, rate, months, days):
-        """Months at the monthly rate, then the remaining days at rate / 30."""
-        if months:
-            add(
-                _l(
-                    "%(what)s: %(months)s months × %(rate)s",
-                    what=what,
-                    months=months,
-                    rate=_eur(rate),
-                ),
-                months * rate,
-            )
-        if days:
-            add(
-                _l(
-                    "%(what)s: %(days)s days × %(rate)s / 30", what=what, days=days, rate=_eur(rate)
-                ),
-                days * rate / DAYS_PER_MONTH,
-            )
-
-    def breakdown(self) -> GrantBreakdown:
-        individual, travel, top_ups = (self.sums[k] for k in ("individual", "travel", "top_ups"))
-        return GrantBreakdown(
-            individual_support=individual,
-            travel=travel,
-            top_ups=top_ups,
-            total=individual + travel + top_ups,
-            lines=tuple(self.lines),
-        )
