@@ -103,3 +103,19 @@ def seed_unit_costs():
         year.rates = [UnitCostRate(key=k, amount=v) for k, v in figures_of(table).items()]
         db.session.add(year)
     db.session.commit()
+
+
+def make_deadline(**fields):
+    """A general call deadline a month from today; pass project=… to tie it to a project."""
+    from datetime import date, timedelta
+
+    from tracker.deadlines.models import Deadline, DeadlineKind
+
+    number = next(_sequence)
+    fields.setdefault("title", f"Deadline {number}")
+    fields.setdefault("kind", DeadlineKind.CALL)
+    fields.setdefault("due_date", date.today() + timedelta(days=30))
+    deadline = Deadline(**fields)
+    db.session.add(deadline)
+    db.session.commit()
+    return deadline

@@ -73,6 +73,7 @@ def register_extensions(app):
 def register_blueprints(app):
     from tracker.auth.user_admin import bp as users_bp
     from tracker.auth.views import bp as auth_bp
+    from tracker.deadlines.views import bp as deadlines_bp
     from tracker.documents.views import bp as documents_bp
     from tracker.erasmus.views import bp as unit_costs_bp
     from tracker.main.views import bp as main_bp
@@ -92,6 +93,7 @@ def register_blueprints(app):
         mobilities_bp,
         unit_costs_bp,
         reports_bp,
+        deadlines_bp,
         workflow_bp,
         documents_bp,
         notifications_bp,

@@ -13,6 +13,7 @@ from tests.factories import (
     make_user,
     seed_unit_costs,
 )
+from tracker.deadlines.models import Deadline, DeadlineKind
 from tracker.documents.models import Attachment, DocumentKind
 from tracker.enums import Role
 from tracker.erasmus.actions import Action
@@ -46,6 +47,10 @@ GET_PAGES = {
     "organisations.detail": ("/organisations/{organisation}", EVERYONE),
     "organisations.create": ("/organisations/new", OFFICE),
     "organisations.edit": ("/organisations/{organisation}/edit", OFFICE),
+    "deadlines.index": ("/deadlines/", EVERYONE),
+    "deadlines.create": ("/deadlines/new", OFFICE),
+    "deadlines.edit": ("/deadlines/{deadline}/edit", OFFICE),
+    "deadlines.delete": ("/deadlines/{deadline}/delete", OFFICE),
     "documents.download": ("/documents/{attachment}", OWN_RECORD),
     "notifications.index": ("/notifications/", EVERYONE),
     "workflow.queue": ("/review", OFFICE),
@@ -115,8 +120,9 @@ def world(app):
         project=project,
     )
     notification = Notification(user_id=owner.id, kind=NotificationKind.COMMENTED, project=project)
+    deadline = Deadline(title="Report", kind=DeadlineKind.REPORT, due_date=date(2030, 1, 31))
     seed_unit_costs()
-    db.session.add_all([attachment, notification])
+    db.session.add_all([attachment, notification, deadline])
     db.session.commit()
     rate = db.session.scalar(
         db.select(UnitCostRate).join(UnitCostYear).where(UnitCostYear.call_year == 2023)
@@ -129,6 +135,7 @@ def world(app):
         "attachment": attachment.id,
         "rate": rate.id,
         "user": owner.id,
+        "deadline": deadline.id,
     }
     return people, ids
 

@@ -20,6 +20,7 @@ NAVIGATION = [
     ("mobilities.index", _l("Mobilities"), Role.STAFF),
     ("organisations.index", _l("Partner organisations"), Role.STAFF),
     ("reports.index", _l("Reports"), Role.STAFF),
+    ("deadlines.index", _l("Deadlines"), Role.STAFF),
     ("workflow.queue", _l("Review queue"), Role.COORDINATOR),
     ("unit_costs.index", _l("Unit costs"), Role.ADMIN),
     ("users.index", _l("Users"), Role.ADMIN),

@@ -1,0 +1,98 @@
+"""The deadline form (coordinators and admins) and the list's filters (everyone)."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
+
+from tracker.deadlines import queries
+from tracker.deadlines.models import DeadlineKind
+from tracker.listing import FilterForm
+
+FIELDS = ("title", "kind", "due_date", "project_id", "notes")
+"""The deadline's columns the form edits, in the form's order."""
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def blank_to_none(value):
+    return value or None
+
+
+def int_or_none(value):
+    """A submitted id as an int; blank or unreadable gives None (the validator tells which)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class DeadlineForm(FlaskForm):
+    title = StringField(_l("Title"), filters=[strip], validators=[DataRequired(), Length(max=200)])
+    kind = SelectField(_l("Kind"), choices=DeadlineKind.choices())
+    due_date = DateField(_l("Due date"), validators=[InputRequired()])
+    project_id = SelectField(
+        _l("Project"),
+        coerce=int_or_none,
+        validate_choice=False,
+        validators=[Optional()],
+        description=_l("Leave at “none” for a deadline that concerns the whole office."),
+    )
+    notes = TextAreaField(
+        _l("Notes"), filters=[strip, blank_to_none], validators=[Optional(), Length(max=5000)]
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.project_id.choices = [SelectChoice("", _l("— none —"))] + [
+            SelectChoice(id_, name) for id_, name in queries.project_choices()
+        ]
+
+    def validate_project_id(self, field):
+        submitted = (field.raw_data or [""])[0]
+        if submitted and (field.data is None or not queries.project_exists(field.data)):
+            raise ValidationError(_l("Choose a project from the list, or none."))
+
+    def values(self):
+        """The submitted values by column, the kind as its enum member."""
+        values = {name: getattr(self, name).data for name in FIELDS}
+        values["kind"] = DeadlineKind(values["kind"])
+        return values
+
+    @staticmethod
+    def data_of(deadline):
+        """A saved deadline as the form's initial data."""
+        data = {name: getattr(deadline, name) for name in FIELDS}
+        data["kind"] = deadline.kind.value
+        return data
+
+
+class DeadlineFilterForm(FilterForm):
+    when = SelectField(
+        _l("Show"),
+        choices=[
+            SelectChoice(queries.UPCOMING, _l("Upcoming")),
+            SelectChoice(queries.PAST, _l("Past")),
+        ],
+        default=queries.UPCOMING,
+    )
+    kind = SelectField(_l("Kind"), choices=[SelectChoice("", _l("Any"))] + DeadlineKind.choices())
+    project = SelectField(_l("Project"), coerce=int_or_none, validate_choice=False)
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.project.choices = [SelectChoice("", _l("Any"))] + [
+            SelectChoice(row.id, row.name) for row in queries.projects_with_deadlines(user)
+        ]
+
+    def criteria(self):
+        """The chosen filters as `deadlines_query` takes them; unknown values are ignored."""
+        self.validate()
+        return {
+            "when": self.when.data or queries.UPCOMING,
+            "kind": DeadlineKind(self.kind.data) if self.kind.data else None,
+            "project_id": self.project.data,
+        }

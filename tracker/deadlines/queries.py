@@ -1,0 +1,72 @@
+"""The deadline list and its choices, each one SQL statement, restricted by `visible()`.
+
+A deadline tied to a project is seen by whoever may see the project; a general
+deadline (no project) by everyone signed in.
+"""
+
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import contains_eager
+
+from tracker.auth.permissions import visible
+from tracker.deadlines.models import Deadline
+from tracker.extensions import db
+from tracker.projects.models import Project
+
+UPCOMING, PAST = "upcoming", "past"
+"""The two halves of the list: from today on (soonest first), and before today (latest first)."""
+
+
+def _seen_by(user):
+    """The condition that keeps the deadlines `user` may see."""
+    projects = visible(user, Project, sa.select(Project.id))
+    return sa.or_(Deadline.project_id.is_(None), Deadline.project_id.in_(projects))
+
+
+def deadlines_query(user, when=UPCOMING, kind=None, project_id=None, today=None):
+    """The deadlines `user` may see, filtered, with their project loaded in the same query."""
+    today = today or date.today()
+    query = (
+        sa.select(Deadline)
+        .outerjoin(Project, Deadline.project)
+        .options(contains_eager(Deadline.project))
+        .where(_seen_by(user))
+    )
+    if when == PAST:
+        query = query.where(Deadline.due_date < today).order_by(Deadline.due_date.desc())
+    else:
+        query = query.where(Deadline.due_date >= today).order_by(Deadline.due_date.asc())
+    if kind is not None:
+        query = query.where(Deadline.kind == kind)
+    if project_id is not None:
+        query = query.where(Deadline.project_id == project_id)
+    return query.order_by(Deadline.id)
+
+
+def projects_with_deadlines(user):
+    """(id, name) of the projects `user` may see that have a deadline: the list's filter."""
+    name = sa.func.coalesce(Project.acronym, Project.title)
+    query = visible(
+        user,
+        Project,
+        sa.select(Project.id, name.label("name"))
+        .where(sa.exists().where(Deadline.project_id == Project.id))
+        .order_by(name, Project.id),
+    )
+    return db.session.execute(query).all()
+
+
+def project_choices():
+    """(id, name) of every project, for the office's deadline form."""
+    name = sa.func.coalesce(Project.acronym, Project.title)
+    rows = db.session.execute(
+        sa.select(Project.id, name.label("name"), Project.call_year).order_by(
+            Project.call_year.desc(), name, Project.id
+        )
+    )
+    return [(row.id, f"{row.name} ({row.call_year})") for row in rows]
+
+
+def project_exists(project_id):
+    return db.session.get(Project, project_id) is not None

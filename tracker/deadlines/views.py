@@ -1,0 +1,70 @@
+"""Deadlines: everyone signed in reads those they may see; coordinators and admins manage them."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from tracker.auth.permissions import permission_required
+from tracker.deadlines import queries
+from tracker.deadlines.forms import DeadlineFilterForm, DeadlineForm
+from tracker.deadlines.models import Deadline
+from tracker.deadlines.operations import create_deadline, delete_deadline, update_deadline
+from tracker.extensions import db
+from tracker.listing import paginated
+
+bp = Blueprint("deadlines", __name__, url_prefix="/deadlines")
+
+
+@bp.route("/")
+@login_required
+def index():
+    filters = DeadlineFilterForm(current_user)
+    criteria = filters.criteria()
+    pagination = paginated(queries.deadlines_query(current_user, **criteria))
+    return render_template(
+        "deadlines/index.html", filters=filters, when=criteria["when"], pagination=pagination
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@permission_required("manage_deadlines")
+def create():
+    form = DeadlineForm()
+    if form.validate_on_submit():
+        deadline = create_deadline(form.values(), current_user)
+        db.session.commit()
+        flash(_("Deadline “%(title)s” created.", title=deadline.title), "success")
+        return redirect(url_for(".index"))
+    return _render_form(form, None)
+
+
+@bp.route("/<int:deadline_id>/edit", methods=["GET", "POST"])
+@permission_required("manage_deadlines")
+def edit(deadline_id):
+    deadline = db.session.get(Deadline, deadline_id) or abort(404)
+    form = DeadlineForm(data=DeadlineForm.data_of(deadline))
+    if form.validate_on_submit():
+        update_deadline(deadline, form.values())
+        db.session.commit()
+        flash(_("Deadline “%(title)s” saved.", title=deadline.title), "success")
+        return redirect(url_for(".index"))
+    return _render_form(form, deadline)
+
+
+@bp.route("/<int:deadline_id>/delete", methods=["GET", "POST"])
+@permission_required("manage_deadlines")
+def delete(deadline_id):
+    """GET asks for confirmation; POST deletes (CSRFProtect has checked its token)."""
+    deadline = db.session.get(Deadline, deadline_id) or abort(404)
+    if request.method == "POST":
+        title = deadline.title
+        delete_deadline(deadline)
+        db.session.commit()
+        flash(_("Deadline “%(title)s” deleted.", title=title), "success")
+        return redirect(url_for(".index"))
+    return render_template("deadlines/delete.html", deadline=deadline)
+
+
+def _render_form(form, deadline):
+    status = 422 if form.errors else 200
+    return render_template("deadlines/form.html", form=form, deadline=deadline), status
