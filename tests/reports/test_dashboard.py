@@ -27,6 +27,7 @@ def project_matches(project, args):
         "faculty": lambda v: project.faculty == v,
         "status": lambda v: project.status.value == v,
         "action": lambda v: project.action.value == v,
+        "key_action": lambda v: project.action.key_action.value == v,
         "priority": lambda v: int(v) in [p.id for p in project.priorities],
     }
     return all(tests[name](value) for name, value in args.items())

@@ -99,7 +99,9 @@ def action_table(scope):
             if action in by_action
         ]
         if rows:
-            groups.append((key_action, sum(row[1].value for row in rows), rows))
+            total = sum(row[1].value for row in rows)
+            href = project_list_url(scope, key_action=key_action)
+            groups.append((key_action, Figure(total, href), rows))
     return groups
 
 
