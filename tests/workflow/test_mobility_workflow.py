@@ -1,0 +1,96 @@
+"""Mobilities travel the same workflow as projects, with their own completeness checks."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from tests.conftest import sign_in
+from tests.factories import make_mobility, make_organisation, make_project, make_user
+from tracker.enums import Role
+from tracker.erasmus.actions import Action
+from tracker.extensions import db
+from tracker.mobilities.models import Mobility
+from tracker.priorities.models import Priority
+from tracker.projects.models import ProjectPartner
+from tracker.workflow.states import Status
+
+
+@pytest.fixture
+def people(app):
+    return make_user(Role.STAFF), make_user(Role.COORDINATOR)
+
+
+def ka171_project(owner, partner=None):
+    project = make_project(
+        owner,
+        action=Action.KA171_HED,
+        call_year=2022,
+        status=Status.ONGOING,
+        start_date=date(2022, 8, 1),
+        end_date=date(2025, 7, 31),
+    )
+    if partner is not None:
+        project.partners = [ProjectPartner(organisation=partner, budget=Decimal("10000.00"))]
+        db.session.commit()
+    return project
+
+
+def take(client, mobility, name, comment=""):
+    db.session.expire_all()
+    version = db.session.get(Mobility, mobility.id).version
+    return client.submit(
+        f"/records/mobilities/{mobility.id}/transitions/{name}",
+        {"version": version, "comment": comment},
+    )
+
+
+def test_a_mobility_goes_from_draft_to_completed(app, people):
+    owner, coordinator = people
+    partner = make_organisation(country="ID", erasmus_code=None)
+    mobility = make_mobility(
+        owner,
+        ka171_project(coordinator, partner),
+        partner,
+        start_date=date(2023, 2, 1),
+        end_date=date(2023, 6, 30),
+        grant_total=Decimal("5750.00"),
+        priorities=[db.session.scalars(db.select(Priority)).first()],
+    )
+    staff, office = sign_in(app.test_client(), owner), sign_in(app.test_client(), coordinator)
+    steps = [
+        (staff, "submit", Status.SUBMITTED),
+        (office, "start_review", Status.IN_REVIEW),
+        (office, "approve", Status.APPROVED),
+        (office, "start", Status.ONGOING),
+        (office, "complete", Status.COMPLETED),
+    ]
+    for client, name, status in steps:
+        assert take(client, mobility, name).status_code == 302, name
+        db.session.expire_all()
+        assert db.session.get(Mobility, mobility.id).status is status
+    assert take(office, mobility, "cancel", "Too late").status_code == 409, "completed is final"
+
+
+def test_submitting_a_mobility_lists_what_it_lacks(app, people):
+    owner, coordinator = people
+    stranger = make_organisation(country="KE", erasmus_code=None)
+    mobility = make_mobility(
+        owner,
+        ka171_project(coordinator, make_organisation(country="ID", erasmus_code=None)),
+        stranger,
+        participant_email=None,
+        start_date=date(2022, 6, 1),
+        end_date=date(2022, 9, 30),
+    )
+    response = take(sign_in(app.test_client(), owner), mobility, "submit")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    for gap in (
+        "Participant e-mail address is missing.",
+        "Choose at least one Erasmus+ priority",
+        "inside the funding project&#39;s period (2022-08-01 to 2025-07-31)",
+        "not a partner of the KA171 project",
+        "The grant is not calculated",
+    ):
+        assert gap in page, gap
