@@ -308,3 +308,30 @@ def test_the_edit_form_shows_the_saved_values_and_duration(staff_client, staff, 
     assert 'value="2023-09-01"' in page
     assert "Duration: 153 days" in page
     assert "Individual support: 5 months × €520" in page
+
+
+def test_a_mobility_keeps_its_project_once_that_project_is_completed(
+    coordinator_client, coordinator, ka131, partners, unit_costs
+):
+    """New mobilities need an approved or ongoing project; an existing one may still be
+    corrected after its project has moved on."""
+    mobility = make_mobility(coordinator, ka131, partners["FI"])
+    ka131.status = Status.COMPLETED
+    db.session.commit()
+    offered = coordinator_client.get("/mobilities/new").get_data(as_text=True)
+    assert "KA131-2023 (KA131-HED, 2023)" not in offered
+    response = coordinator_client.submit(
+        f"/mobilities/{mobility.id}/edit",
+        form_data(
+            ka131,
+            partners["FI"],
+            participant_name="Corrected Name",
+            version=str(mobility.version),
+            owner_id=str(coordinator.id),
+        ),
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)
+    assert only_mobility().participant_name == "Corrected Name"
+    assert only_mobility().project_id == ka131.id
+    new = coordinator_client.submit("/mobilities/new", form_data(ka131, partners["FI"]))
+    assert new.status_code == 422

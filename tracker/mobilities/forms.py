@@ -130,20 +130,26 @@ class MobilityForm(FlaskForm):
 
     OFFICE_FIELDS = ("owner_id", "grant_override_total", "grant_override_reason")
 
-    def __init__(self, user, *args, **kwargs):
+    def __init__(self, user, *args, current_project_id=None, **kwargs):
+        """`current_project_id`: the project of the mobility being edited, kept as a choice."""
         super().__init__(*args, **kwargs)
+        self.current_project_id = current_project_id
         self.organisation_id.choices = [
             SelectChoice(0, _l("— choose —"))
         ] + queries.organisation_choices()
         self.project_id.choices = [
             SelectChoice(0, _l("— choose —"))
-        ] + queries.funding_project_choices()
+        ] + queries.funding_project_choices(keep=current_project_id)
         self.priorities.choices = queries.priority_choices()
         if is_office(user):
             self.owner_id.choices = queries.owner_choices()
         else:
             for name in self.OFFICE_FIELDS:
                 delattr(self, name)
+
+    def chosen_project(self):
+        """The funding project chosen, if it may fund this mobility; else None."""
+        return queries.funding_project(self.project_id.data, keep=self.current_project_id)
 
     def validate_activity_type(self, field):
         activity = _member(ActivityType, field.data)
@@ -185,7 +191,7 @@ class MobilityForm(FlaskForm):
             )
 
     def validate_project_id(self, field):
-        project = queries.funding_project(field.data)
+        project = self.chosen_project()
         if project is None:
             raise ValidationError(_l("Choose an approved or ongoing KA131 or KA171 project."))
         if project.action is Action.KA131_HED and self.flow.data == Flow.INCOMING.value:
@@ -200,7 +206,7 @@ class MobilityForm(FlaskForm):
             raise ValidationError(self._period_message(project))
 
     def validate_organisation_id(self, field):
-        project = queries.funding_project(self.project_id.data)
+        project = self.chosen_project()
         organisation = queries.organisation(field.data)
         if organisation is None:
             raise ValidationError(_l("Choose a partner organisation from the list."))

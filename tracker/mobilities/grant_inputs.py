@@ -35,7 +35,7 @@ class GrantResult:
 
 def inputs_from_form(form) -> MobilityInputs | None:
     """The calculator's inputs from a submitted form; None while a needed field is missing."""
-    project = queries.funding_project(form.project_id.data)
+    project = form.chosen_project()
     partner = queries.organisation(form.organisation_id.data)
     start, end = form.start_date.data, form.end_date.data
     if project is None or partner is None or start is None or end is None:

@@ -70,7 +70,7 @@ def _apply(form, mobility, user):
     for name, enum_class in _ENUM_FIELDS.items():
         setattr(mobility, name, enum_class(getattr(form, name).data))
     mobility.organisation = queries.organisation(form.organisation_id.data)
-    mobility.project = queries.funding_project(form.project_id.data)
+    mobility.project = form.chosen_project()
     mobility.start_date = form.start_date.data
     mobility.end_date = form.end_date.data
     band = form.distance_band.data

@@ -108,24 +108,29 @@ def history_of(mobility):
     ).all()
 
 
-def funding_project(project_id):
-    """The project if it may fund a mobility (KA131/KA171, approved or ongoing), else None."""
+def funding_project(project_id, keep=None):
+    """The project if it may fund a mobility (KA131/KA171, approved or ongoing), else None.
+
+    `keep`: the mobility's current project, which it keeps even once that project has
+    moved on (completed, say): a coordinator still corrects such a mobility.
+    """
     if not project_id:
         return None
     return db.session.scalar(
         sa.select(Project).where(
             Project.id == project_id,
             Project.action.in_(FUNDING_ACTIONS),
-            Project.status.in_(FUNDING_STATUSES),
+            sa.or_(Project.status.in_(FUNDING_STATUSES), Project.id == keep),
         )
     )
 
 
-def funding_project_choices(open_only=True):
-    """KA131/KA171 projects to pick: for a new mobility only approved or ongoing ones."""
+def funding_project_choices(open_only=True, keep=None):
+    """KA131/KA171 projects to pick: for a mobility only approved or ongoing ones (and the
+    one it has, `keep`)."""
     query = sa.select(Project).where(Project.action.in_(FUNDING_ACTIONS))
     if open_only:
-        query = query.where(Project.status.in_(FUNDING_STATUSES))
+        query = query.where(sa.or_(Project.status.in_(FUNDING_STATUSES), Project.id == keep))
     projects = db.session.scalars(query.order_by(Project.call_year.desc(), Project.title))
     return [SelectChoice(p.id, f"{p} ({p.action.value}, {p.call_year})") for p in projects]
 

@@ -101,10 +101,10 @@ def edit(mobility_id):
         abort(403)
     _refuse_office_fields_from_staff()
     if request.method == "GET":
-        form = MobilityForm(current_user, obj=mobility)
+        form = MobilityForm(current_user, obj=mobility, current_project_id=mobility.project_id)
         _fill_from(form, mobility)
         return _render_form(form, mobility)
-    form = MobilityForm(current_user)
+    form = MobilityForm(current_user, current_project_id=mobility.project_id)
     if not (_saving(form) and form.validate()):
         return _render_form(form, mobility)
     try:
