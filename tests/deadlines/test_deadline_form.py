@@ -20,6 +20,7 @@ def form_data(**changes):
         "due_date": DUE.isoformat(),
         "project_id": "",
         "notes": "Internal deadline a week earlier.",
+        "version": "1",
     }
     data.update(changes)
     return data
@@ -206,3 +207,20 @@ def test_the_new_deadline_shows_on_the_coordinator_dashboard_when_due_within_60_
 
     assert "Due in twenty days" in section
     assert "Due in ninety days" not in section
+
+
+def test_an_edit_from_a_stale_form_is_refused_and_keeps_the_other_change(
+    coordinator_client, admin_client, deadline
+):
+    first = admin_client.submit(f"/deadlines/{deadline.id}/edit", form_data(title="Admin's"))
+    assert first.status_code == 302
+    second = coordinator_client.submit(
+        f"/deadlines/{deadline.id}/edit", form_data(title="Coordinator's")
+    )
+    page = second.get_data(as_text=True)
+    assert second.status_code == 409
+    assert "Someone else saved this record" in page
+    assert 'value="Coordinator&#39;s"' in page, "what the coordinator typed is kept"
+    assert "Admin&#39;s" in page, "the change saved meanwhile is shown"
+    [kept] = all_deadlines()
+    assert kept.title == "Admin's"

@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
@@ -56,6 +56,8 @@ class DeadlineForm(FlaskForm):
         if submitted and (field.data is None or not queries.project_exists(field.data)):
             raise ValidationError(_l("Choose a project from the list, or none."))
 
+    version = HiddenField()
+
     def values(self):
         """The submitted values by column, the kind as its enum member."""
         values = {name: getattr(self, name).data for name in FIELDS}
@@ -67,6 +69,7 @@ class DeadlineForm(FlaskForm):
         """A saved deadline as the form's initial data."""
         data = {name: getattr(deadline, name) for name in FIELDS}
         data["kind"] = deadline.kind.value
+        data["version"] = deadline.version
         return data
 
 

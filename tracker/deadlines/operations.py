@@ -1,7 +1,8 @@
 """Creating, changing and deleting deadlines; the view commits.
 
 Deadlines have no history entries (the history table hangs on projects and
-mobilities only, see tracker/record_link.py) and no version column.
+mobilities only, see tracker/record_link.py); an edit from a stale form is refused by
+the version check in the view.
 """
 
 from tracker.deadlines.models import Deadline

@@ -3,6 +3,7 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.auth.permissions import permission_required
 from tracker.deadlines import queries
@@ -11,6 +12,7 @@ from tracker.deadlines.models import Deadline
 from tracker.deadlines.operations import create_deadline, delete_deadline, update_deadline
 from tracker.extensions import db
 from tracker.listing import paginated
+from tracker.workflow.history import StaleRecord, check_version, stale_message
 
 bp = Blueprint("deadlines", __name__, url_prefix="/deadlines")
 
@@ -44,8 +46,16 @@ def edit(deadline_id):
     deadline = db.session.get(Deadline, deadline_id) or abort(404)
     form = DeadlineForm(data=DeadlineForm.data_of(deadline))
     if form.validate_on_submit():
-        update_deadline(deadline, form.values())
-        db.session.commit()
+        try:
+            check_version(deadline, form.version.data)
+            update_deadline(deadline, form.values())
+            db.session.commit()
+        except (StaleRecord, StaleDataError):
+            db.session.rollback()
+            flash(stale_message(), "error")
+            deadline = db.session.get(Deadline, deadline_id)
+            form.version.data = deadline.version
+            return _render_form(form, deadline, status=409, stale=True)
         flash(_("Deadline “%(title)s” saved.", title=deadline.title), "success")
         return redirect(url_for(".index"))
     return _render_form(form, deadline)
@@ -65,6 +75,7 @@ def delete(deadline_id):
     return render_template("deadlines/delete.html", deadline=deadline)
 
 
-def _render_form(form, deadline):
-    status = 422 if form.errors else 200
-    return render_template("deadlines/form.html", form=form, deadline=deadline), status
+def _render_form(form, deadline, status=None, stale=False):
+    status = status or (422 if form.errors else 200)
+    page = render_template("deadlines/form.html", form=form, deadline=deadline, stale=stale)
+    return page, status
