@@ -1,12 +1,12 @@
 """The deadline list: who sees which deadlines, upcoming and past, filters, constant query cost."""
 
-from contextlib import contextmanager
 from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
 
 from tests.factories import make_deadline, make_project
+from tests.query_counts import counted_statements
 from tracker.deadlines.models import Deadline, DeadlineKind
 from tracker.enums import Role
 from tracker.extensions import db
@@ -129,20 +129,6 @@ def test_only_the_office_is_offered_to_manage_deadlines(staff_client, coordinato
     assert "/edit" in page(coordinator_client)
 
 
-@contextmanager
-def counted():
-    statements = []
-
-    def count(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    sa.event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", count)
-
-
 def add_deadlines(count, project_ids):
     """`count` deadlines, upcoming and past, general and per project, in one INSERT."""
     rows = [
@@ -162,7 +148,7 @@ def add_deadlines(count, project_ids):
 def statements_per_page(client, urls):
     counts = {}
     for url in urls:
-        with counted() as statements:
+        with counted_statements() as statements:
             assert client.get(url).status_code == 200
         counts[url] = len(statements)
     return counts

@@ -6,6 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.factories import make_mobility
+from tests.query_counts import statements_during_get
 from tracker.erasmus.mobility_types import ActivityType, Flow, ParticipantKind
 from tracker.extensions import db
 from tracker.mobilities.models import Mobility
@@ -168,27 +169,13 @@ def bulk_insert(owner, project, organisation, count):
     db.session.commit()
 
 
-def queries_during_get(client, url):
-    statements = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    sa.event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        assert client.get(url).status_code == 200
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", count)
-    return len(statements)
-
-
 def test_the_list_costs_the_same_queries_for_10_and_1000_mobilities(
     coordinator_client, staff, ka131, partners
 ):
     bulk_insert(staff, ka131, partners["FI"], 10)
-    few = queries_during_get(coordinator_client, "/mobilities/")
+    few = statements_during_get(coordinator_client, "/mobilities/")
     bulk_insert(staff, ka131, partners["DE"], 990)
-    many = queries_during_get(coordinator_client, "/mobilities/")
+    many = statements_during_get(coordinator_client, "/mobilities/")
     assert few == many
 
 

@@ -1,10 +1,10 @@
 """The organisation list, page and choices: exactly the matching rows, in order, cheaply."""
 
 import pytest
-import sqlalchemy as sa
 
 from tests.factories import make_organisation
 from tests.organisations.helpers import listed_names
+from tests.query_counts import statements_during_get
 from tracker.enums import Language, Role
 from tracker.erasmus.actions import Action
 from tracker.extensions import db
@@ -151,20 +151,6 @@ def test_new_organisation_button_only_for_those_who_manage(client_as, role, show
     assert ('href="/organisations/new"' in page) is shown
 
 
-def count_statements(client, url):
-    statements = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    sa.event.listen(db.engine, "before_cursor_execute", record)
-    try:
-        assert client.get(url).status_code == 200
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", record)
-    return len(statements)
-
-
 def add_organisations(count, start):
     db.session.add_all(
         Organisation(
@@ -183,9 +169,9 @@ def add_organisations(count, start):
 def test_list_costs_the_same_queries_for_10_and_1000_organisations(staff_client):
     add_organisations(10, 0)
     url = "/organisations/?sort=country"
-    few = count_statements(staff_client, url)
+    few = statements_during_get(staff_client, url)
     add_organisations(990, 10)
-    many = count_statements(staff_client, url)
+    many = statements_during_get(staff_client, url)
     assert few == many
 
 

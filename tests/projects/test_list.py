@@ -8,6 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.factories import make_organisation, make_project, make_user
+from tests.query_counts import statements_during_get
 from tracker.enums import Role
 from tracker.erasmus.actions import Action
 from tracker.extensions import db
@@ -166,28 +167,12 @@ def bulk_projects(owner, count):
     db.session.commit()
 
 
-def statements_during(client, url):
-    count = 0
-
-    def counted(*args):
-        nonlocal count
-        count += 1
-
-    sa.event.listen(db.engine, "before_cursor_execute", counted)
-    try:
-        response = client.get(url)
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", counted)
-    assert response.status_code == 200
-    return count
-
-
 def test_the_list_costs_the_same_queries_for_ten_and_a_thousand(coordinator_client, staff):
     url = "/projects/?sort=owner&q=bulk"
     bulk_projects(staff, 10)
-    for_ten = statements_during(coordinator_client, url)
+    for_ten = statements_during_get(coordinator_client, url)
     bulk_projects(staff, 990)
-    assert statements_during(coordinator_client, url) == for_ten
+    assert statements_during_get(coordinator_client, url) == for_ten
 
 
 def test_an_unfiltered_list_shows_no_errors_under_its_filters(coordinator_client, staff):

@@ -1,10 +1,9 @@
 """Dashboards and reports cost the same number of queries on 100 and on 10,000 records."""
 
-from contextlib import contextmanager
-
 import pytest
 import sqlalchemy as sa
 
+from tests.query_counts import counted_statements
 from tests.reports.bulk import build_records
 from tracker.extensions import db
 
@@ -22,25 +21,11 @@ PAGES = [
 ]
 
 
-@contextmanager
-def counted():
-    statements = []
-
-    def count(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    sa.event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", count)
-
-
 def queries_per_page(client, project_id):
     counts = {}
     for page in PAGES:
         url = page.format(project=project_id)
-        with counted() as statements:
+        with counted_statements() as statements:
             response = client.get(url)
             response.get_data()  # a streamed CSV runs its query while it is read
         assert response.status_code in (200, 302, 403), url
