@@ -58,3 +58,16 @@ def enum_column(enum_class, name=None):
 def cents(amount):
     """Round a Decimal to euro cents."""
     return Decimal(amount).quantize(Decimal("0.01"))
+
+
+MAX_ID = 2**31 - 1
+"""The largest primary key an INTEGER column holds on every database."""
+
+
+def as_id(value):
+    """`value` as a primary key to look up, or None when it cannot be one (a forged form)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 < number <= MAX_ID else None

@@ -9,6 +9,7 @@ string, so a filtered view can be bookmarked and shared.
 from flask import current_app, request, url_for
 from flask_wtf import FlaskForm
 
+from tracker.columns import MAX_ID
 from tracker.extensions import db
 
 
@@ -26,10 +27,15 @@ class FilterForm(FlaskForm):
         shown as an error: a filter narrows the list, it never refuses to show it."""
         super().validate(extra_validators)
         for field in self:
-            if field.errors:
+            if field.errors or _out_of_range(field.data):
                 field.data = None
                 field.errors = []
         return True
+
+
+def _out_of_range(value):
+    """An integer no column holds (a hand-edited URL): the database would refuse it."""
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_ID
 
 
 def sort_key(sortable, default):
@@ -52,6 +58,7 @@ def paginated(query):
     except ValueError:
         page = 1
     per_page = current_app.config["PER_PAGE"]
+    page = min(page, MAX_ID // per_page)
     pagination = db.paginate(query, page=page, per_page=per_page, error_out=False)
     if page > 1 and not pagination.items and pagination.pages:
         pagination = db.paginate(query, page=pagination.pages, per_page=per_page)

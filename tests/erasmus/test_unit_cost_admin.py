@@ -97,7 +97,7 @@ def test_admin_corrects_a_rate_with_a_reason_and_the_change_is_shown(admin_clien
     [
         ({"reason": ""}, "This field is required."),
         ({"amount": ""}, "This field is required."),
-        ({"amount": "-1"}, "Number must be at least 0."),
+        ({"amount": "-1"}, "Enter an amount of 0 or more, below ten billion euro."),
         ({"amount": "abc"}, "Not a valid decimal value."),
     ],
 )

@@ -2,9 +2,11 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DecimalField, HiddenField, IntegerField, SelectField, TextAreaField
+from wtforms import HiddenField, IntegerField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, NumberRange, ValidationError
+from wtforms.validators import DataRequired, NumberRange, ValidationError
+
+from tracker.money import money_field
 
 
 def strip(value):
@@ -43,8 +45,6 @@ class NewCallYearForm(FlaskForm):
 
 
 class RateCorrectionForm(FlaskForm):
-    amount = DecimalField(
-        _l("New amount (EUR)"), places=2, validators=[InputRequired(), NumberRange(min=0)]
-    )
+    amount = money_field(_l("New amount (EUR)"), required=True)
     reason = TextAreaField(_l("Reason"), filters=[strip], validators=[DataRequired()])
     version = HiddenField()

@@ -5,7 +5,6 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
-    DecimalField,
     EmailField,
     HiddenField,
     IntegerField,
@@ -38,6 +37,7 @@ from tracker.mobilities.rules import (
     allowed_days_text,
     duration_allowed,
 )
+from tracker.money import money_field
 
 
 def strip(value):
@@ -114,10 +114,8 @@ class MobilityForm(FlaskForm):
         description=_l("Leave empty for the owner's faculty."),
     )
     owner_id = SelectField(_l("Owner"), coerce=int)
-    grant_override_total = DecimalField(
+    grant_override_total = money_field(
         _l("Grant total set by hand (EUR)"),
-        places=2,
-        validators=[Optional(), NumberRange(min=0)],
         description=_l(
             "Counts instead of the calculated total. Leave empty to use the calculation."
         ),

@@ -6,6 +6,7 @@ from wtforms.fields.choices import SelectChoice
 
 from tracker.auth.models import User
 from tracker.auth.permissions import visible
+from tracker.columns import as_id
 from tracker.extensions import db
 from tracker.mobilities.models import Mobility
 from tracker.mobilities.rules import FUNDING_ACTIONS, FUNDING_STATUSES
@@ -114,7 +115,8 @@ def funding_project(project_id, keep=None):
     `keep`: the mobility's current project, which it keeps even once that project has
     moved on (completed, say): a coordinator still corrects such a mobility.
     """
-    if not project_id:
+    project_id = as_id(project_id)
+    if project_id is None:
         return None
     return db.session.scalar(
         sa.select(Project).where(
@@ -136,6 +138,7 @@ def funding_project_choices(open_only=True, keep=None):
 
 
 def organisation(organisation_id):
+    organisation_id = as_id(organisation_id)
     return db.session.get(Organisation, organisation_id) if organisation_id else None
 
 

@@ -6,13 +6,11 @@ the action (grant agreement number, duration) run against the chosen one.
 """
 
 from datetime import date
-from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
-    DecimalField,
     HiddenField,
     IntegerField,
     SelectField,
@@ -34,11 +32,9 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from tracker.erasmus.actions import Action
 from tracker.erasmus.grant_agreements import grant_agreement_problem, normalise
 from tracker.erasmus.mobility_types import ActivityType, Flow
+from tracker.money import money_field
 from tracker.projects.durations import duration_problem
 from tracker.projects.models import OurRole, PartnerRole
-
-MAX_AMOUNT = Decimal("9999999999.99")
-"""The largest amount a MONEY column (12 digits, 2 after the point) holds."""
 
 
 def strip(value):
@@ -47,25 +43,6 @@ def strip(value):
 
 def empty_to_none(value):
     return value or None
-
-
-def whole_cents(form, field):
-    """Euro amounts have at most two decimals: 10.555 is a typing error, not a rounding job."""
-    if field.data is not None and field.data != field.data.quantize(Decimal("0.01")):
-        raise ValidationError(_l("Enter an amount in euro with at most two decimals."))
-
-
-def money_field(label, description=None):
-    return DecimalField(
-        label,
-        places=2,
-        description=description,
-        validators=[
-            Optional(),
-            NumberRange(min=0, max=MAX_AMOUNT, message=_l("Enter an amount of 0 or more.")),
-            whole_cents,
-        ],
-    )
 
 
 class MultiCheckboxField(SelectMultipleField):
