@@ -157,3 +157,13 @@ def test_no_page_answers_a_hand_edited_url_with_a_server_error(app, world, junk)
         if response.status_code >= 500:
             failures.append((url, response.status_code))
     assert failures == []
+
+
+def test_a_nul_character_typed_into_a_form_is_dropped_not_stored(staff_client):
+    from tests.projects.conftest import project_form
+    from tracker.extensions import db
+    from tracker.projects.models import Project
+
+    response = staff_client.submit("/projects/new", project_form(title="Digital\x00 teaching"))
+    assert response.status_code == 302
+    assert db.session.scalars(db.select(Project.title)).one() == "Digital teaching"

@@ -7,13 +7,13 @@ string, so a filtered view can be bookmarked and shared.
 """
 
 from flask import current_app, request, url_for
-from flask_wtf import FlaskForm
 
 from tracker.columns import MAX_ID
 from tracker.extensions import db
+from tracker.form_base import Form
 
 
-class FilterForm(FlaskForm):
+class FilterForm(Form):
     """A GET form: reads request.args, needs no CSRF token (it changes nothing)."""
 
     class Meta:

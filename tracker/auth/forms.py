@@ -1,11 +1,11 @@
 """Sign-in and account forms."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from tracker.enums import Language, Role
+from tracker.form_base import Form
 
 MIN_PASSWORD_LENGTH = 12
 
@@ -14,18 +14,18 @@ def strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     email = EmailField(_l("E-mail address"), filters=[strip], validators=[DataRequired(), Email()])
     password = PasswordField(_l("Password"), validators=[DataRequired()])
     remember = BooleanField(_l("Keep me signed in on this device"))
     next = HiddenField()
 
 
-class PreferencesForm(FlaskForm):
+class PreferencesForm(Form):
     language = SelectField(_l("Language"), choices=Language.choices())
 
 
-class UserForm(FlaskForm):
+class UserForm(Form):
     """An admin creates or edits an account; the password only when creating or resetting."""
 
     email = EmailField(

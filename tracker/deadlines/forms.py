@@ -1,13 +1,13 @@
 """The deadline form (coordinators and admins) and the list's filters (everyone)."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from tracker.deadlines import queries
 from tracker.deadlines.models import DeadlineKind
+from tracker.form_base import Form
 from tracker.listing import FilterForm
 
 FIELDS = ("title", "kind", "due_date", "project_id", "notes")
@@ -30,7 +30,7 @@ def int_or_none(value):
         return None
 
 
-class DeadlineForm(FlaskForm):
+class DeadlineForm(Form):
     title = StringField(_l("Title"), filters=[strip], validators=[DataRequired(), Length(max=200)])
     kind = SelectField(_l("Kind"), choices=DeadlineKind.choices())
     due_date = DateField(_l("Due date"), validators=[InputRequired()])

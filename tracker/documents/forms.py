@@ -1,14 +1,14 @@
 """Uploading a document to a record."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import SelectField
 
 from tracker.documents.models import DocumentKind
+from tracker.form_base import Form
 
 
-class UploadForm(FlaskForm):
+class UploadForm(Form):
     kind = SelectField(_l("Kind of document"), choices=DocumentKind.choices())
     file = FileField(
         _l("File"),

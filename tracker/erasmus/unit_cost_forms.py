@@ -1,11 +1,11 @@
 """Forms of the unit-cost pages: add a call year, correct a rate. Both need a reason."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, NumberRange, ValidationError
 
+from tracker.form_base import Form
 from tracker.money import money_field
 
 
@@ -13,7 +13,7 @@ def strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-class NewCallYearForm(FlaskForm):
+class NewCallYearForm(Form):
     call_year = IntegerField(
         _l("Call year"), validators=[DataRequired(), NumberRange(min=2014, max=2100)]
     )
@@ -44,7 +44,7 @@ class NewCallYearForm(FlaskForm):
             )
 
 
-class RateCorrectionForm(FlaskForm):
+class RateCorrectionForm(Form):
     amount = money_field(_l("New amount (EUR)"), required=True)
     reason = TextAreaField(_l("Reason"), filters=[strip], validators=[DataRequired()])
     version = HiddenField()

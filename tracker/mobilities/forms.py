@@ -1,7 +1,6 @@
 """The mobility form: every field a person fills in, and the rules that need more than one field."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -30,6 +29,7 @@ from tracker.auth.permissions import is_office
 from tracker.erasmus.actions import Action
 from tracker.erasmus.countries import region_of
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
+from tracker.form_base import Form
 from tracker.mobilities import queries
 from tracker.mobilities.rules import (
     BLENDED_ACTIVITIES,
@@ -61,7 +61,7 @@ class CheckboxList(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class MobilityForm(FlaskForm):
+class MobilityForm(Form):
     participant_name = StringField(
         _l("Participant's name"), filters=[strip], validators=[DataRequired(), Length(max=200)]
     )

@@ -2,11 +2,11 @@
 
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, SearchField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from tracker.erasmus.countries import country_choices, is_known_country
+from tracker.form_base import Form
 from tracker.listing import FilterForm
 from tracker.organisations.codes import (
     ERASMUS_CODE_EXAMPLES,
@@ -44,7 +44,7 @@ def validate_country(form, field):
 validate_country.field_flags = {"required": True}
 
 
-class OrganisationForm(FlaskForm):
+class OrganisationForm(Form):
     name = StringField(_l("Name"), filters=[strip], validators=[DataRequired(), Length(max=255)])
     erasmus_code = StringField(
         _l("Erasmus code"),

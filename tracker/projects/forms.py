@@ -8,7 +8,6 @@ the action (grant agreement number, duration) run against the chosen one.
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     HiddenField,
@@ -32,6 +31,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from tracker.erasmus.actions import Action
 from tracker.erasmus.grant_agreements import grant_agreement_problem, normalise
 from tracker.erasmus.mobility_types import ActivityType, Flow
+from tracker.form_base import Form
 from tracker.money import money_field
 from tracker.projects.durations import duration_problem
 from tracker.projects.models import OurRole, PartnerRole
@@ -50,7 +50,7 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class ProjectForm(FlaskForm):
+class ProjectForm(Form):
     action = SelectField(
         _l("Action"),
         choices=[SelectChoice("", _l("Choose the action"))] + Action.choices(),
@@ -130,7 +130,7 @@ class ProjectForm(FlaskForm):
                 raise ValidationError(problem)
 
 
-class PartnerForm(FlaskForm):
+class PartnerForm(Form):
     """Add an organisation to the project: with a role in a consortium, a budget in KA171."""
 
     organisation_id = SelectField(
@@ -156,7 +156,7 @@ class PartnerForm(FlaskForm):
             raise ValidationError(_l("Choose the organisation."))
 
 
-class PlannedMobilityForm(FlaskForm):
+class PlannedMobilityForm(Form):
     """KA171: how many mobilities of one activity type and flow a partner may use."""
 
     activity_type = SelectField(_l("Activity type"), choices=ActivityType.choices())
@@ -175,5 +175,5 @@ class PlannedMobilityForm(FlaskForm):
         self.partner_id = partner_id
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     """A button that changes something: only the CSRF token travels with it."""

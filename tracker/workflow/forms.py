@@ -1,15 +1,16 @@
 """The small forms on a record's page: take a transition, write a comment."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from tracker.form_base import Form
 
-class TransitionForm(FlaskForm):
+
+class TransitionForm(Form):
     comment = TextAreaField(_l("Comment"), validators=[Length(max=5000)])
     version = HiddenField()
 
 
-class CommentForm(FlaskForm):
+class CommentForm(Form):
     body = TextAreaField(_l("Your comment"), validators=[DataRequired(), Length(max=5000)])

@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 from tracker.auth.permissions import can, role_required
 from tracker.enums import Role
 from tracker.extensions import db
+from tracker.form_base import drop_nul
 from tracker.workflow.forms import CommentForm, TransitionForm
 from tracker.workflow.operations import TransitionRefused, add_comment, transition_record
 from tracker.workflow.queries import review_queue
@@ -71,7 +72,7 @@ def comment(kind, record_id):
 @bp.route("/review")
 @role_required(Role.COORDINATOR)
 def queue():
-    faculty = request.args.get("faculty") or None
+    faculty = drop_nul(request.args.get("faculty", "")) or None
     return render_template(
         "workflow/review.html", rows=review_queue(faculty), now=datetime.now(UTC), faculty=faculty
     )
