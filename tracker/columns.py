@@ -1,7 +1,6 @@
 """Column types every model shares: UTC timestamps, money, labelled enums."""
 
 from datetime import UTC, datetime
-from decimal import Decimal
 
 import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
@@ -53,11 +52,6 @@ def enum_column(enum_class, name=None):
         name=name or enum_class.__name__.lower(),
         validate_strings=True,
     )
-
-
-def cents(amount):
-    """Round a Decimal to euro cents."""
-    return Decimal(amount).quantize(Decimal("0.01"))
 
 
 MAX_ID = 2**31 - 1

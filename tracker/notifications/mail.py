@@ -42,13 +42,18 @@ def send(messages, config):
         log.exception("could not send %d notification e-mail(s)", len(messages))
 
 
-def register_mail_hooks(session_factory):
-    @event.listens_for(session_factory, "after_commit")
-    def _send_outbox(session):
-        messages = session.info.pop(OUTBOX, [])
-        if messages:
-            send(messages, current_app.config)
+def _send_outbox(session):
+    messages = session.info.pop(OUTBOX, [])
+    if messages:
+        send(messages, current_app.config)
 
-    @event.listens_for(session_factory, "after_rollback")
-    def _drop_outbox(session):
-        session.info.pop(OUTBOX, None)
+
+def _drop_outbox(session):
+    session.info.pop(OUTBOX, None)
+
+
+def register_mail_hooks(session_factory):
+    """Once per process: every app made (tests make several) shares the session class."""
+    for name, hook in (("after_commit", _send_outbox), ("after_rollback", _drop_outbox)):
+        if not event.contains(session_factory, name, hook):
+            event.listen(session_factory, name, hook)
