@@ -14,8 +14,14 @@ def _env_bool(name, default):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+DEVELOPMENT_SECRET_KEY = "dev-only-not-secret"  # noqa: S105  (refused in production)
+WEAK_SECRET_KEYS = {"", DEVELOPMENT_SECRET_KEY, "changeme", "secret"}
+"""Keys production refuses. Never derived from the environment: the real key comes from
+there, and a set built from it would refuse every real key."""
+
+
 class Config:
-    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
+    SECRET_KEY = os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
     # Empty means: an SQLite file in the instance folder (set in create_app).
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL", "")
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
@@ -68,5 +74,3 @@ CONFIGS = {
     "testing": TestingConfig,
     "production": ProductionConfig,
 }
-
-WEAK_SECRET_KEYS = {"", Config.SECRET_KEY, "changeme", "secret"}

@@ -4,6 +4,7 @@ Every database test runs on SQLite and, when TEST_DATABASE_URL is set, on
 PostgreSQL too: the `app` fixture is parametrised over the backends.
 """
 
+import contextvars
 import os
 import re
 
@@ -30,14 +31,17 @@ CSRF_INPUT = re.compile(
 class TrackerClient(FlaskClient):
     """A test client that sends forms the way a browser does: with their CSRF token.
 
-    Each request runs in an application context of its own, as in a server:
-    otherwise requests would share the test's `g` (and with it Flask-Login's
-    cached user) and its database session.
+    Each request runs as under a real server: in an empty context (none of the
+    test's application context, `g`, or database session reaches the view), and
+    the response body is read to the end only after the request has ended and
+    its teardown has closed the request's database session. A streamed download
+    that depends on anything the teardown closes fails here as it would under
+    gunicorn.
     """
 
     def open(self, *args, **kwargs):
-        with self.application.app_context():
-            return super().open(*args, **kwargs)
+        kwargs["buffered"] = True
+        return contextvars.Context().run(super().open, *args, **kwargs)
 
     def csrf_token(self):
         page = self.get("/login", follow_redirects=True).get_data(as_text=True)

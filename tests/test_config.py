@@ -1,8 +1,16 @@
 """Settings come from the environment; production refuses to run with a weak secret."""
 
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from tracker import create_app
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize("secret", ["", "dev-only-not-secret", "short-secret"])
@@ -21,3 +29,24 @@ def test_without_database_url_sqlite_lives_in_the_instance_folder(monkeypatch, t
     monkeypatch.delenv("DATABASE_URL", raising=False)
     app = create_app("development", SQLALCHEMY_DATABASE_URI="")
     assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{app.instance_path}/tracker.sqlite"
+
+
+def test_production_starts_from_the_environment_as_readme_says(tmp_path):
+    """The settings are read from the environment when config.py is imported, as under
+    gunicorn: a real key must not count as weak because it is the one in the environment."""
+    env = dict(
+        os.environ,
+        TRACKER_ENV="production",
+        SECRET_KEY=secrets.token_urlsafe(48),
+        DATABASE_URL=f"sqlite:///{tmp_path}/tracker.sqlite",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", "import wsgi; print(wsgi.app.config['SESSION_COOKIE_SECURE'])"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"

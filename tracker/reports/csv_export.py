@@ -105,14 +105,20 @@ def csv_lines(rows: Iterable, columns):
 
 
 def stream_rows(query):
-    """Execute a select of columns in batches of BATCH_SIZE rows: a server-side cursor on
-    PostgreSQL, so memory stays flat however many rows the export holds."""
-    return db.session.execute(query, execution_options={"yield_per": BATCH_SIZE})
+    """The rows of a select, fetched in batches of BATCH_SIZE (a server-side cursor on
+    PostgreSQL), so memory stays flat however many rows the export holds.
+
+    The select runs when the download starts, not when the view returns: a server
+    ends the request (and closes its database session) before it sends the body,
+    and `csv_response` streams the body in a context of its own.
+    """
+    yield from db.session.execute(query, execution_options={"yield_per": BATCH_SIZE})
 
 
 def stream_objects(query):
     """As stream_rows, for a select of one entity (`select(Mobility)`): yields the objects."""
-    return stream_rows(query).scalars()
+    for row in stream_rows(query):
+        yield row[0]
 
 
 def export_filename(*parts, today=None):
