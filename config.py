@@ -39,6 +39,8 @@ class Config:
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
     MAIL_FROM = os.environ.get("MAIL_FROM", "tracker@localhost")
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    # Several tracker instances may share one Redis: each counts under its own prefix.
+    RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "tracker")
     RATELIMIT_ENABLED = _env_bool("RATELIMIT_ENABLED", True)
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
     SESSION_COOKIE_HTTPONLY = True
@@ -47,6 +49,10 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None  # a form left open over lunch still submits
     PER_PAGE = 25
+    # Reverse proxies in front of gunicorn that set X-Forwarded-For/-Proto/-Host (0: none).
+    # Each user's address (which the sign-in limit counts) is read behind that many.
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+    STRICT_TRANSPORT_SECURITY = False
 
 
 class DevelopmentConfig(Config):
@@ -67,6 +73,7 @@ class ProductionConfig(Config):
     SECRET_KEY = os.environ.get("SECRET_KEY", "")
     SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", True)
     REMEMBER_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", True)
+    STRICT_TRANSPORT_SECURITY = True
 
 
 CONFIGS = {

@@ -3,6 +3,7 @@
 import os
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import CONFIGS, WEAK_SECRET_KEYS
 
@@ -12,13 +13,16 @@ def create_app(config_name=None, **overrides):
     app = Flask(__name__, instance_relative_config=True)
     config_name = config_name or os.environ.get("TRACKER_ENV", "development")
     app.config.from_object(CONFIGS[config_name])
+    app.config["TRACKER_ENV"] = config_name
     app.config.update(overrides)
     configure_paths(app)
     refuse_weak_secret_in_production(app, config_name)
+    trust_reverse_proxies(app)
 
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
+    register_security_headers(app)
     register_template_helpers(app)
     register_commands(app)
     return app
@@ -44,6 +48,14 @@ def refuse_weak_secret_in_production(app, config_name):
         raise RuntimeError("Set SECRET_KEY to a long random value before running in production.")
     if config_name == "production" and len(app.config["SECRET_KEY"]) < 32:
         raise RuntimeError("SECRET_KEY must be at least 32 characters in production.")
+
+
+def trust_reverse_proxies(app):
+    """Behind TRUSTED_PROXIES reverse proxies, the client's address, scheme and host are
+    the ones they forward; without this every user would share the proxy's address."""
+    hops = app.config["TRUSTED_PROXIES"]
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def register_extensions(app):
@@ -76,6 +88,7 @@ def register_blueprints(app):
     from tracker.deadlines.views import bp as deadlines_bp
     from tracker.documents.views import bp as documents_bp
     from tracker.erasmus.views import bp as unit_costs_bp
+    from tracker.main.health import bp as health_bp
     from tracker.main.views import bp as main_bp
     from tracker.mobilities.views import bp as mobilities_bp
     from tracker.notifications.views import bp as notifications_bp
@@ -86,6 +99,7 @@ def register_blueprints(app):
 
     for blueprint in (
         main_bp,
+        health_bp,
         auth_bp,
         users_bp,
         organisations_bp,
@@ -103,6 +117,12 @@ def register_blueprints(app):
 
 def register_errorhandlers(app):
     from tracker.main.errors import register
+
+    register(app)
+
+
+def register_security_headers(app):
+    from tracker.security_headers import register
 
     register(app)
 

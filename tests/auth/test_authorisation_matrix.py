@@ -86,7 +86,7 @@ POST_ROUTES_TESTED_IN = {
     "projects.add_planned_view": "tests/projects/test_partners.py",
     "projects.remove_planned_view": "tests/projects/test_partners.py",
 }
-OPEN_TO_ALL = {"auth.login", "static"}
+OPEN_TO_ALL = {"auth.login", "health.healthz", "static"}
 
 
 @pytest.fixture

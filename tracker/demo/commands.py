@@ -2,6 +2,7 @@
 
 import click
 import sqlalchemy as sa
+from flask import current_app
 
 from tracker.auth.models import User
 from tracker.demo.accounts import DEMO_ACCOUNTS
@@ -27,7 +28,15 @@ ORDER = (
     help="Load only into a database without any account (what `make run` does every time).",
 )
 def demo_data(first_run):
-    """Load the demo data set and the demo accounts (safe to run twice)."""
+    """Load the demo data set and the demo accounts (safe to run twice).
+
+    Refused in production: the demo accounts' passwords are published in README.md.
+    """
+    if current_app.config["TRACKER_ENV"] == "production":
+        raise click.ClickException(
+            "Demo data is never loaded with TRACKER_ENV=production: its accounts' passwords "
+            "are public. Load it into a scratch database with TRACKER_ENV=development."
+        )
     if first_run and db.session.scalar(sa.select(sa.func.count()).select_from(User)):
         click.echo("Demo data not loaded: the database has accounts already.")
         return
