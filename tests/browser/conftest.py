@@ -2,53 +2,29 @@
 
 One server per database backend (it serves `session_app`; the `app` fixture
 still empties the tables after every test) and one browser per test session;
-every test gets a fresh browser context, so no cookies leak between tests.
-
-Without /usr/bin/chromium the browser tests are skipped, unless
-TRACKER_REQUIRE_BROWSER=1 (as in CI): then they fail, so a broken CI image
-cannot turn them silently green.
+every test gets a fresh browser context, so no cookies leak between tests. A test
+fails when the browser refused anything under the Content-Security-Policy.
 """
 
-import os
 import threading
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
+from tests.chromium import LAPTOP, assert_no_refusals, launch, require_chromium, watch_console
 from tests.factories import DEFAULT_PASSWORD
 from tests.mobilities.conftest import ka131, partners, unit_costs  # noqa: F401 (fixtures)
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_MISSING = "Chromium not found: apt-get install -y chromium"
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-LAPTOP = {"width": 1280, "height": 800}
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def require_chromium():
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("TRACKER_REQUIRE_BROWSER") == "1":
-        pytest.fail(CHROMIUM_MISSING, pytrace=False)
-    pytest.skip(CHROMIUM_MISSING)
 
 
 @pytest.fixture(scope="session")
 def browser():
     require_chromium()
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = launch(playwright)
         yield chromium
         chromium.close()
 
@@ -68,18 +44,19 @@ def live_server(session_app):
 @pytest.fixture
 def new_page(browser, live_server, app):
     """Open a page in a fresh browser context: new_page(locale="nl-NL", viewport=...)."""
-    contexts = []
+    contexts, refusals = [], []
 
     def open_page(**context_options):
         context_options.setdefault("viewport", LAPTOP)
         context = browser.new_context(base_url=live_server, **context_options)
         context.set_default_timeout(5_000)
         contexts.append(context)
-        return context.new_page()
+        return watch_console(context.new_page(), refusals)
 
     yield open_page
     for context in contexts:
         context.close()
+    assert_no_refusals(refusals)
 
 
 @pytest.fixture
