@@ -21,6 +21,11 @@ MOBILITY_REPORT_ACTIONS = (Action.KA131_HED, Action.KA171_HED)
 """The projects whose mobilities the office reports to the National Agency."""
 
 
+def _in_mobility_report():
+    """The mobilities a project's mobility report holds (before `visible`)."""
+    return Mobility.status.not_in(NOT_COMMITTED)
+
+
 def _year(column, call_year):
     return [column == call_year] if call_year else []
 
@@ -103,7 +108,7 @@ def project_mobilities(user, project):
             Mobility.status,
         )
         .outerjoin(Organisation, Mobility.organisation)
-        .where(Mobility.project_id == project.id, Mobility.status.not_in(NOT_COMMITTED))
+        .where(Mobility.project_id == project.id, _in_mobility_report())
         .order_by(Mobility.start_date.nulls_last(), Mobility.participant_name, Mobility.id)
     )
     return visible(user, Mobility, query)
@@ -155,10 +160,22 @@ def report_call_years(user):
 
 
 def mobility_report_projects(user):
-    """The KA131 and KA171 projects `user` may see, newest call first (the reports' index)."""
+    """The KA131 and KA171 projects `user` may see, newest call first (the reports' index).
+
+    Rows (Project, reported): `reported` is the number of rows the project's mobility
+    report holds for `user`, counted by the report's own condition.
+    """
+    reported = visible(
+        user,
+        Mobility,
+        sa.select(Mobility.project_id, sa.func.count().label("n"))
+        .where(_in_mobility_report())
+        .group_by(Mobility.project_id),
+    ).subquery()
     query = (
-        sa.select(Project)
+        sa.select(Project, sa.func.coalesce(reported.c.n, 0))
+        .outerjoin(reported, reported.c.project_id == Project.id)
         .where(Project.action.in_(MOBILITY_REPORT_ACTIONS))
         .order_by(Project.call_year.desc(), Project.title, Project.id)
     )
-    return db.session.scalars(visible(user, Project, query)).all()
+    return db.session.execute(visible(user, Project, query)).all()

@@ -106,7 +106,9 @@ def budget():
     form, call_year = _year_form()
     rows = report_queries.budget_report(current_user, call_year)
     groups = [(action, list(group)) for action, group in groupby(rows, key=attrgetter("action"))]
-    return render_template("reports/budget.html", form=form, call_year=call_year, groups=groups)
+    return render_template(
+        "reports/budget.html", form=form, call_year=call_year, groups=groups, row_count=len(rows)
+    )
 
 
 @bp.route("/budget.csv")
