@@ -1,0 +1,81 @@
+"""Every CSV link on the list, report and dashboard pages, downloaded from the deployed
+server to the last byte and read as a spreadsheet would: the file holds exactly as many
+rows as the link said it would."""
+
+import csv
+import io
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.live.conftest import COORDINATOR, OWNER
+from tests.live.visitor import parse
+
+START_PAGES = (
+    "/",
+    "/projects/",
+    "/mobilities/",
+    "/organisations/",
+    "/deadlines/",
+    "/reports/",
+    "/reports/dashboard",
+    "/reports/priorities",
+    "/reports/budget",
+)
+FOLLOWED = re.compile(r"^/(projects|mobilities)/(\?.*)?$|^/reports/")
+"""Links from the start pages worth opening: filtered lists (every dashboard figure is
+one) and the reports, among them each project's mobility report."""
+STATED_ROWS = re.compile(r"Download (?:this (?:record|row)|these (\d+) (?:records|rows)) as CSV")
+
+
+def csv_links(visitor):
+    """{CSV URL: rows the link states} found on the start pages and the pages they link to."""
+    pages, found = list(START_PAGES), {}
+    seen = set()
+    while pages:
+        path = pages.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        response = visitor.get(path, allow_redirects=True)
+        if response.status_code == 403:
+            continue  # the office's dashboard, for staff: the matrix checks who gets what
+        assert response.status_code == 200, path
+        parsed = parse(response.text)
+        for href, text in parsed.links:
+            if urlsplit(href).path.endswith(".csv"):
+                stated = STATED_ROWS.search(" ".join(text.split()))
+                assert stated, f"{path}: the CSV link {href} does not say how many rows it holds"
+                found[href] = int(stated.group(1) or 1)
+            elif path in START_PAGES and FOLLOWED.match(href) and not href.endswith(".csv"):
+                pages.append(href)
+    return found, len(seen)
+
+
+def download(visitor, href):
+    """The whole file, streamed as a browser saves it; a connection that breaks off raises."""
+    response = visitor.get(href, stream=True)
+    assert response.status_code == 200, href
+    assert response.headers["Content-Type"].startswith("text/csv"), href
+    assert response.headers["Content-Disposition"].startswith("attachment;"), href
+    body = b"".join(response.iter_content(chunk_size=65536))
+    assert body.startswith(b"\xef\xbb\xbf"), f"{href}: no byte order mark for Excel"
+    return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+
+
+@pytest.mark.parametrize("person", [COORDINATOR, OWNER])
+def test_every_csv_link_downloads_every_row_it_states(visitors, person):
+    visitor = visitors[person]
+    links, pages = csv_links(visitor)
+    assert pages > len(START_PAGES), "the dashboard and reports link to their lists"
+    assert any("/reports/projects/" in href for href in links), "a project's mobility report"
+    wrong, downloaded = [], 0
+    for href, stated in sorted(links.items()):
+        rows = download(visitor, href)
+        downloaded += len(rows)
+        if len(rows) != stated:
+            wrong.append(f"{href}: {len(rows)} rows, the page said {stated}")
+    assert not wrong, "\n".join(wrong)
+    print(f"\n{person}: {len(links)} CSV links on {pages} pages, {downloaded} rows downloaded")
+    assert downloaded > 0
