@@ -1,12 +1,14 @@
 """`flask backup` and `flask restore`: the instance in one archive, and back, on every database."""
 
 import io
+import json
 import os
 import re
 import secrets
 import stat
 import subprocess
 import sys
+import tarfile
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -19,6 +21,7 @@ from tests.factories import make_mobility, make_organisation, make_project, make
 from tests.workflow.conftest import complete_project
 from tracker import create_app
 from tracker.auth.models import User
+from tracker.backups.postgresql_dump import connection_of
 from tracker.documents.models import Attachment
 from tracker.enums import Role
 from tracker.erasmus.actions import Action
@@ -192,3 +195,100 @@ def test_backup_and_restore_bring_back_every_row_and_every_document(app, tmp_pat
         assert make_user(email="after.restore@example.edu").id > owner.id, "ids go on"
         db.session.remove()
         db.engine.dispose()
+
+
+def user_emails():
+    db.session.expire_all()
+    return set(db.session.scalars(db.select(User.email)))
+
+
+def test_restore_refuses_an_instance_that_holds_data_unless_forced(app, tmp_path):
+    build_records(app)
+    archive = tmp_path / "nightly.tar.gz"
+    assert run(app, "backup", archive).exit_code == 0
+    again = run(app, "backup", archive)
+    assert again.exit_code != 0
+    assert "exists already" in again.output
+    before = user_emails()
+    make_user(email="after.backup@example.edu")
+
+    refused = run(app, "restore", archive)
+    assert refused.exit_code != 0
+    assert "holds data" in refused.output
+    assert "users: 3 rows" in refused.output
+    assert "the upload folder" in refused.output
+    assert "--force" in refused.output
+    assert user_emails() == before | {"after.backup@example.edu"}, "nothing changed"
+
+    forced = run(app, "restore", "--force", archive)
+    assert forced.exit_code == 0, forced.output
+    assert user_emails() == before
+
+
+def other_kind(manifest):
+    manifest["database"]["kind"] = {"sqlite": "postgresql", "postgresql": "sqlite"}[
+        manifest["database"]["kind"]
+    ]
+
+
+def newer_format(manifest):
+    manifest["format"] += 1
+
+
+def unknown_revision(manifest):
+    manifest["database"]["revision"] = "f00dfacef00d"
+
+
+def altered(document):
+    return document.replace(b"%%EOF", b"%%XXX")
+
+
+REFUSALS = {
+    "newer format": ({"manifest": newer_format}, "this version of tracker reads format 1"),
+    "unknown schema revision": (
+        {"manifest": unknown_revision},
+        "f00dfacef00d, which this version of tracker does not know",
+    ),
+    "other database": ({"manifest": other_kind}, "restores into the same kind of database only"),
+    "altered document": ({"document": altered}, "differs from its manifest"),
+}
+
+
+def tampered(source, target, manifest=lambda manifest: None, document=lambda data: data):
+    """A copy of the archive with its manifest or its documents changed."""
+    with tarfile.open(source) as old, tarfile.open(target, "w:gz") as new:
+        for member in old.getmembers():
+            data = old.extractfile(member).read()
+            if member.name == "manifest.json":
+                content = json.loads(data)
+                manifest(content)
+                data = json.dumps(content).encode()
+            elif member.name.startswith("uploads/"):
+                data = document(data)
+            member.size = len(data)
+            new.addfile(member, io.BytesIO(data))
+
+
+@pytest.mark.parametrize("refusal", REFUSALS)
+def test_restore_refuses_an_archive_it_cannot_restore_and_changes_nothing(app, tmp_path, refusal):
+    changes, message = REFUSALS[refusal]
+    build_records(app)
+    assert run(app, "backup", tmp_path / "good.tar.gz").exit_code == 0
+    tampered(tmp_path / "good.tar.gz", tmp_path / "bad.tar.gz", **changes)
+    make_user(email="after.backup@example.edu")
+    before = user_emails()
+
+    result = run(app, "restore", "--force", tmp_path / "bad.tar.gz")
+    assert result.exit_code != 0
+    assert message in result.output
+    assert user_emails() == before
+
+
+def test_the_postgresql_programs_get_the_password_in_their_environment_not_their_arguments():
+    """Arguments are visible to every user of the server in `ps`; the environment is not."""
+    engine = sa.create_engine(
+        "postgresql+psycopg://tracker:p%40ss@db.example.edu:5433/tracker?sslmode=require"
+    )
+    uri, environment = connection_of(engine)
+    assert uri == "postgresql://tracker@db.example.edu:5433/tracker?sslmode=require"
+    assert environment["PGPASSWORD"] == "p@ss"

@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from tracker.backups import BackupError
 
 FORMAT = 1
-"""Raised whenever the layout changes; restore refuses archives of a newer format."""
+"""Increased whenever the archive's layout changes; restore refuses a newer format."""
 
 MANIFEST = "manifest.json"
 DATABASE_FILES = {"sqlite": "database/tracker.sqlite", "postgresql": "database/tracker.pgdump"}
@@ -73,6 +73,16 @@ def describe(member):
     }
 
 
+def documents_listed(manifest):
+    """The manifest's documents: (path inside the upload folder, entry) each."""
+    prefix = DOCUMENTS_FOLDER + "/"
+    return [
+        (entry["name"].removeprefix(prefix), entry)
+        for entry in manifest["files"]
+        if entry["name"].startswith(prefix)
+    ]
+
+
 def write_archive(target, manifest, members):
     """Write the archive to a temporary file beside `target`, then rename it into place.
 
@@ -82,7 +92,7 @@ def write_archive(target, manifest, members):
     descriptor, partial = tempfile.mkstemp(dir=target.parent, prefix=".tracker-backup-")
     try:
         with os.fdopen(descriptor, "wb") as raw:
-            with tarfile.open(fileobj=raw, mode="w:gz") as tar:
+            with tarfile.open(fileobj=raw, mode="w:gz", compresslevel=6) as tar:
                 _add_bytes(tar, MANIFEST, json.dumps(manifest, indent=2).encode())
                 for member in members:
                     _add_file(tar, member)
@@ -132,7 +142,7 @@ def read_manifest(source):
             manifest = json.load(tar.extractfile(first))
     except (tarfile.TarError, OSError, EOFError, ValueError) as error:
         raise BackupError(f"{source} is not a readable tracker backup ({error}).") from None
-    fmt = manifest.get("format")
+    fmt = manifest.get("format") if isinstance(manifest, dict) else None
     if not isinstance(fmt, int) or fmt > FORMAT:
         raise BackupError(
             f"{source} was written in archive format {fmt}; this version of tracker reads "
@@ -154,7 +164,7 @@ def _check_manifest(source, manifest):
             for entry in files
         )
     )
-    if not complete:
+    if not complete or database["file"] not in {entry["name"] for entry in files}:
         raise BackupError(f"{source} has an incomplete manifest; it cannot be restored.")
     for entry in files:
         _check_member_name(entry["name"])

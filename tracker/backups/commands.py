@@ -1,12 +1,25 @@
 """`flask backup DEST` and `flask restore SRC`: the instance in one archive, and back."""
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
+import sqlalchemy as sa
 
 from tracker.backups import BackupError
 from tracker.backups.instance import newest_revision
 from tracker.backups.operations import make_backup, restore_backup, summary
+
+
+@contextmanager
+def refusals():
+    """A refusal or an unreachable database ends the command with its message, no traceback."""
+    try:
+        yield
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
+    except sa.exc.OperationalError as error:
+        raise click.ClickException(f"The database cannot be reached: {error.orig}") from None
 
 
 @click.command("backup")
@@ -19,10 +32,8 @@ def backup(dest):
     is consistent while tracker runs. The archive holds personal data: it is
     readable by its owner only; keep it as safe as the database.
     """
-    try:
+    with refusals():
         target, manifest = make_backup(dest)
-    except BackupError as error:
-        raise click.ClickException(str(error)) from None
     click.echo(f"Backed up {summary(manifest)} to {target}.")
     for name in manifest["documents_missing"]:
         click.echo(f"Warning: the database names the document {name}; the upload folder lacks it.")
@@ -46,10 +57,8 @@ def restore(src, force):
     every file's checksum), the restored instance after (rows per table, every
     document's checksum).
     """
-    try:
+    with refusals():
         manifest = restore_backup(src, force)
-    except BackupError as error:
-        raise click.ClickException(str(error)) from None
     click.echo(f"Restored {summary(manifest)} from {src}; checked against the archive.")
     if manifest["database"]["revision"] != newest_revision():
         click.echo(

@@ -80,9 +80,9 @@ def data_held(engine, folder):
         for name, rows in tables.items()
         if rows and name not in SEEDED_TABLES
     ]
-    files = [path for path in Path(folder).iterdir()] if Path(folder).is_dir() else []
-    if files:
-        held.append(f"the upload folder {folder}: {len(files)} entries")
+    entries = list(folder.iterdir()) if folder.is_dir() else []
+    if entries:
+        held.append(f"the upload folder {folder}: {len(entries)} entries")
     return held
 
 

@@ -113,11 +113,11 @@ def check_restored(manifest, folder):
         for name, rows in manifest["database"]["tables"].items()
         if tables.get(name) != rows
     ]
-    prefix = archive.DOCUMENTS_FOLDER + "/"
-    for entry in manifest["files"]:
-        path = folder / entry["name"].removeprefix(prefix)
-        if entry["name"].startswith(prefix) and archive.sha256_of(path) != entry["sha256"]:
-            differences.append(f"{path} differs from the archive's copy")
+    for name, entry in archive.documents_listed(manifest):
+        if not (folder / name).is_file():
+            differences.append(f"{folder / name} is missing")
+        elif archive.sha256_of(folder / name) != entry["sha256"]:
+            differences.append(f"{folder / name} differs from the archive's copy")
     if differences:
         raise BackupError(
             "The restored instance differs from the archive:\n  " + "\n  ".join(differences)
@@ -127,8 +127,7 @@ def check_restored(manifest, folder):
 def summary(manifest):
     """'18 tables (2,856 rows) and 3 documents (0.2 MB)'."""
     tables = manifest["database"]["tables"]
-    prefix = archive.DOCUMENTS_FOLDER + "/"
-    sizes = [entry["size"] for entry in manifest["files"] if entry["name"].startswith(prefix)]
+    sizes = [entry["size"] for _name, entry in archive.documents_listed(manifest)]
     return (
         f"{len(tables)} tables ({sum(tables.values()):,} rows) and "
         f"{len(sizes)} document{'' if len(sizes) == 1 else 's'} ({sum(sizes) / 1e6:.1f} MB)"

@@ -49,7 +49,15 @@ def connection_of(engine):
     environment = dict(os.environ)
     if url.password is not None:
         environment["PGPASSWORD"] = str(url.password)
-    uri = url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
+    without_password = sa.URL.create(
+        "postgresql",
+        username=url.username,
+        host=url.host,
+        port=url.port,
+        database=url.database,
+        query=url.query,
+    )
+    uri = without_password.render_as_string(hide_password=False)
     return uri, environment
 
 
@@ -57,7 +65,7 @@ def copy_database(engine, copy_file):
     """pg_dump the database into `copy_file`; return the facts of the very snapshot it dumped.
 
     The counts and pg_dump read one exported snapshot, so they agree however
-    busy the database is.
+    busy the database is. The dump is left uncompressed: the archive compresses it.
     """
     uri, environment = connection_of(engine)
     with engine.connect() as connection:
@@ -69,6 +77,7 @@ def copy_database(engine, copy_file):
                 [
                     program("pg_dump"),
                     "--format=custom",
+                    "--compress=0",
                     f"--snapshot={snapshot}",
                     f"--file={copy_file}",
                     f"--dbname={uri}",

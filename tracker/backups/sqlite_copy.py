@@ -32,11 +32,12 @@ def _read_only(path):
 
 def copy_database(engine, copy_file):
     """Copy the live database into `copy_file`; return the copy's facts."""
-    with (
-        closing(_read_only(database_path(engine))) as live,
-        closing(sqlite3.connect(copy_file)) as copy,
-    ):
-        live.backup(copy)
+    path = database_path(engine)
+    try:
+        with closing(_read_only(path)) as live, closing(sqlite3.connect(copy_file)) as copy:
+            live.backup(copy)
+    except sqlite3.Error as error:
+        raise BackupError(f"Copying {path} failed ({error}).") from None
     return facts_of_file(copy_file)
 
 
