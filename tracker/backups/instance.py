@@ -76,14 +76,19 @@ def data_held(engine, folder):
     with engine.connect() as connection:
         tables = facts_of(connection).tables
     held = [
-        f"{name}: {rows} rows"
+        f"{name}: {counted(rows, 'row')}"
         for name, rows in tables.items()
         if rows and name not in SEEDED_TABLES
     ]
     entries = list(folder.iterdir()) if folder.is_dir() else []
     if entries:
-        held.append(f"the upload folder {folder}: {len(entries)} entries")
+        held.append(f"the upload folder {folder}: {counted(len(entries), 'entry', 'entries')}")
     return held
+
+
+def counted(number, noun, plural=None):
+    """'1 row', '3 rows': command output in plain English."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
 
 
 def migration_scripts():

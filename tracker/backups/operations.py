@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tracker.backups import BackupError, archive, postgresql_dump, sqlite_copy
 from tracker.backups.instance import (
+    counted,
     data_held,
     database_kind,
     documents_in,
@@ -129,6 +130,6 @@ def summary(manifest):
     tables = manifest["database"]["tables"]
     sizes = [entry["size"] for _name, entry in archive.documents_listed(manifest)]
     return (
-        f"{len(tables)} tables ({sum(tables.values()):,} rows) and "
-        f"{len(sizes)} document{'' if len(sizes) == 1 else 's'} ({sum(sizes) / 1e6:.1f} MB)"
+        f"{counted(len(tables), 'table')} ({counted(sum(tables.values()), 'row')}) and "
+        f"{counted(len(sizes), 'document')} ({sum(sizes) / 1e6:.1f} MB)"
     )
