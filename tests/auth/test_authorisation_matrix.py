@@ -33,6 +33,7 @@ OWN_RECORD = {OWNER: 200, OTHER: 404, COORDINATOR: 200, ADMIN: 200}
 GET_PAGES = {
     "main.home": ("/", EVERYONE),
     "auth.preferences": ("/preferences", EVERYONE),
+    "auth.change_password": ("/password", EVERYONE),
     "projects.index": ("/projects/", EVERYONE),
     "projects.export": ("/projects/export.csv", EVERYONE),
     "projects.create": ("/projects/new", EVERYONE),

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
+from flask_login import current_user, login_user
 
 from tracker.auth.forms import UserForm
 from tracker.auth.models import User, normalise_email
@@ -45,6 +45,8 @@ def edit(user_id):
     if form.validate_on_submit() and _email_is_free(form, user) and _keeps_an_admin(form, user):
         _apply(form, user)
         db.session.commit()
+        if user.id == current_user.id:
+            login_user(user)  # an admin who reset their own password stays signed in here
         flash(_("Account %(email)s saved.", email=user.email), "success")
         return redirect(url_for("users.index"))
     return render_template("users/form.html", form=form, user=user), 422 if form.errors else 200
