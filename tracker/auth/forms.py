@@ -7,6 +7,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, V
 from tracker.auth.passwords import MIN_PASSWORD_LENGTH, password_problem
 from tracker.enums import Language, Role
 from tracker.form_base import Form
+from tracker.submissions import OneTimeToken
 
 MAX_PASSWORD_LENGTH = 200
 """Long passphrases welcome; a bound keeps hashing a posted megabyte from costing much."""
@@ -27,7 +28,7 @@ class PreferencesForm(Form):
     language = SelectField(_l("Language"), choices=Language.choices())
 
 
-class UserForm(Form):
+class UserForm(OneTimeToken, Form):
     """An admin creates or edits an account; the password only when creating or resetting."""
 
     email = EmailField(
