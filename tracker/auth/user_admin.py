@@ -28,7 +28,7 @@ def create():
     if earlier := replayed(form):
         return earlier
     if form.validate_on_submit() and _email_is_free(form) and _password_given(form):
-        user = User(password_hash="")
+        user = User(password_hash="")  # nosec B106 (replaced by the form's password at once)
         _apply(form, user)
         db.session.add(user)
         db.session.flush()
