@@ -116,3 +116,10 @@ def test_search_wildcards_match_only_themselves(
     page = coordinator_client.get(f"/mobilities/?q={quote(query)}").get_data(as_text=True)
     shown = [m.participant_name for m in three_mobilities if f">{m.participant_name}</a>" in page]
     assert shown == expected
+
+
+def test_a_forged_project_id_beyond_the_databases_integers_is_a_field_error(coordinator_client):
+    data = {"title": "Report", "kind": "report", "due_date": "2030-01-31", "project_id": 2**40}
+    response = coordinator_client.submit("/deadlines/new", data)
+    assert response.status_code == 422
+    assert 'id="project_id-error"' in response.get_data(as_text=True)
