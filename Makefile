@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := wsgi
 
-.PHONY: run test lint format translations install install-dev serve clean
+.PHONY: run test lint audit format translations install install-dev serve clean
 
 run: install
 	$(BIN)/flask db upgrade
@@ -17,6 +17,10 @@ test: install-dev
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Known vulnerabilities in the pinned dependencies, and bandit on tracker/ (scripts/audit.py).
+audit: install-dev
+	$(BIN)/python scripts/audit.py
 
 format: install-dev
 	$(BIN)/ruff check --fix .

@@ -5,6 +5,7 @@ default). Every setting a deployment may change is an environment variable.
 """
 
 import os
+from datetime import timedelta
 
 
 def _env_bool(name, default):
@@ -43,6 +44,10 @@ class Config:
     RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "tracker")
     RATELIMIT_ENABLED = _env_bool("RATELIMIT_ENABLED", True)
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
+    LOGIN_ACCOUNT_RATE_LIMIT = os.environ.get("LOGIN_ACCOUNT_RATE_LIMIT", "10 per 15 minutes")
+    # "Keep me signed in" lasts this long; without it a session ends after this much idle time.
+    REMEMBER_COOKIE_DURATION = timedelta(days=float(os.environ.get("REMEMBER_DAYS", "14")))
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=float(os.environ.get("IDLE_TIMEOUT_HOURS", "8")))
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
@@ -64,8 +69,9 @@ class TestingConfig(Config):
     SECRET_KEY = "testing"  # noqa: S105  (tests only)
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "")
     # On, so that the limiter is exercised, but out of reach of the suite's many sign-ins;
-    # tests/auth/test_rate_limit.py lowers it.
+    # tests/auth/test_rate_limit.py lowers both.
     LOGIN_RATE_LIMIT = "100000 per minute"
+    LOGIN_ACCOUNT_RATE_LIMIT = "100000 per minute"
     MAIL_SERVER = ""
 
 

@@ -83,6 +83,9 @@ def register_extensions(app):
 
 
 def register_blueprints(app):
+    from tracker.columns import DatabaseIdConverter
+
+    app.url_map.converters["int"] = DatabaseIdConverter
     from tracker.auth.user_admin import bp as users_bp
     from tracker.auth.views import bp as auth_bp
     from tracker.deadlines.views import bp as deadlines_bp

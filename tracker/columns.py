@@ -1,9 +1,17 @@
-"""Column types every model shares: UTC timestamps, money, labelled enums."""
+"""Column types every model shares: UTC timestamps, money, labelled enums, bounded text and
+dates, and the bounds of an id.
 
-from datetime import UTC, datetime
+The limits here are the database's half of tracker's input rules; the form
+base class (tracker/form_base.py) checks the same limits and tells the person.
+"""
+
+from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
+from werkzeug.routing import IntegerConverter
 
 MONEY = sa.Numeric(12, 2, asdecimal=True)
 """Euro amounts: exact decimals with cents, never floats."""
@@ -56,6 +64,52 @@ def enum_column(enum_class, name=None):
 
 MAX_ID = 2**31 - 1
 """The largest primary key an INTEGER column holds on every database."""
+
+FIRST_DATE = date(1900, 1, 1)
+LAST_DATE = date(2100, 12, 31)
+"""Every date tracker keeps lies between these: none of its records is older or further off."""
+
+SHORT_TEXT = 200
+NOTE_TEXT = 2_000
+LONG_TEXT = 5_000
+SUMMARY_TEXT = 10_000
+"""Lengths of free text: a name or title, a reason, a comment or note, a project summary."""
+
+
+@event.listens_for(Session, "before_flush")
+def refuse_values_beyond_their_columns(session, flush_context, instances):
+    """Text longer than its VARCHAR, or a date outside FIRST_DATE..LAST_DATE, is never stored.
+
+    PostgreSQL refuses long text itself, SQLite does not; this check makes both
+    behave alike for everything written through the ORM (a script, a forgotten form).
+    Forms refuse such values first, with a message next to the field.
+    """
+    for record in (*session.new, *session.dirty):
+        for attribute in sa.inspect(record).mapper.column_attrs:
+            problem = _beyond(attribute.columns[0].type, getattr(record, attribute.key))
+            if problem:
+                raise ValueError(f"{type(record).__name__}.{attribute.key}: {problem}")
+
+
+def _beyond(column_type, value):
+    """Why `value` does not fit a column of `column_type`; None when it does."""
+    if value is None:
+        return None
+    if isinstance(value, str) and isinstance(column_type, sa.String) and column_type.length:
+        if len(value) > column_type.length:
+            return f"{len(value)} characters, at most {column_type.length}"
+    elif isinstance(column_type, sa.Date) and not FIRST_DATE <= value <= LAST_DATE:
+        return f"{value} outside {FIRST_DATE} to {LAST_DATE}"
+    return None
+
+
+class DatabaseIdConverter(IntegerConverter):
+    """`<int:…>` in every URL: ids beyond what an INTEGER column holds are not found (404),
+    on PostgreSQL as on SQLite, instead of reaching the database."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(map, *args, **kwargs)
 
 
 def as_id(value):

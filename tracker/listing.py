@@ -6,6 +6,7 @@ count) whatever the data size. Filters, sort and page live in the query
 string, so a filtered view can be bookmarked and shared.
 """
 
+import sqlalchemy as sa
 from flask import current_app, request, url_for
 
 from tracker.columns import MAX_ID
@@ -36,6 +37,13 @@ class FilterForm(Form):
 def _out_of_range(value):
     """An integer no column holds (a hand-edited URL): the database would refuse it."""
     return isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_ID
+
+
+def contains(column, text):
+    """Case-insensitive substring match for every free-text search: the % and _ a person
+    types match themselves, never "anything"."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return sa.func.lower(column).like(f"%{escaped}%", escape="\\")
 
 
 def sort_key(sortable, default):

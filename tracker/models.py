@@ -9,6 +9,7 @@ from tracker.notifications.models import Notification
 from tracker.organisations.models import Organisation
 from tracker.priorities.models import Priority
 from tracker.projects.models import PlannedMobility, Project, ProjectPartner
+from tracker.submissions import SubmissionToken
 from tracker.workflow.models import Comment, HistoryEntry
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "Priority",
     "Project",
     "ProjectPartner",
+    "SubmissionToken",
     "UnitCostChange",
     "UnitCostRate",
     "UnitCostYear",

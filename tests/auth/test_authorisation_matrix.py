@@ -33,6 +33,7 @@ OWN_RECORD = {OWNER: 200, OTHER: 404, COORDINATOR: 200, ADMIN: 200}
 GET_PAGES = {
     "main.home": ("/", EVERYONE),
     "auth.preferences": ("/preferences", EVERYONE),
+    "auth.change_password": ("/password", EVERYONE),
     "projects.index": ("/projects/", EVERYONE),
     "projects.export": ("/projects/export.csv", EVERYONE),
     "projects.create": ("/projects/new", EVERYONE),
@@ -69,6 +70,7 @@ GET_PAGES = {
     "users.index": ("/users/", ADMINS),
     "users.create": ("/users/new", ADMINS),
     "users.edit": ("/users/{user}", ADMINS),
+    "users.personal_data": ("/users/personal-data", ADMINS),
 }
 
 # Routes that change something are POST-only; each has its own tests of who may post.
@@ -85,6 +87,9 @@ POST_ROUTES_TESTED_IN = {
     "projects.remove_partner_view": "tests/projects/test_partners.py",
     "projects.add_planned_view": "tests/projects/test_partners.py",
     "projects.remove_planned_view": "tests/projects/test_partners.py",
+    "users.export_personal_data": "tests/auth/test_personal_data.py",
+    "users.anonymise_person": "tests/auth/test_personal_data.py",
+    "users.confirm_anonymise": "tests/auth/test_personal_data.py",
 }
 OPEN_TO_ALL = {"auth.login", "health.healthz", "static"}
 

@@ -84,7 +84,7 @@ def test_next_brings_the_user_back_to_a_page_of_ours(client, admin, target):
         "http:/evil.example",
         "javascript:alert(1)",
         " //evil.example",
-        "/\tevil",
+        "/\t/evil.example",
     ],
 )
 def test_next_never_leaves_the_site(client, staff, target):

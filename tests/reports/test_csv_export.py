@@ -198,3 +198,20 @@ def test_the_list_exports_stream_the_lists_own_filtered_query(
         'Zoë Ångström, "Jr"',
     ]
     assert mobility_rows[1][mobility_rows[0].index("Country")] == "France"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [';=HYPERLINK("http://evil.example")', ", =1+1", " \t@SUM(A1)", "|-2+3", ";;+cmd"],
+)
+def test_a_formula_behind_separators_or_spaces_is_neutralised_and_every_cell_quoted(app, text):
+    """Spreadsheets that split on ";" (Excel in Dutch) or trim spaces still see no formula."""
+    written = "".join(
+        csv_lines(
+            [{"v": text, "n": 3}],
+            [Column("Value", lambda r: r["v"]), Column("Number", lambda r: r["n"])],
+        )
+    )
+    lines = written.removeprefix(BOM).splitlines()
+    assert lines[0] == '"Value","Number"'
+    assert lines[1] == '"' + ("'" + text).replace('"', '""') + '","3"'

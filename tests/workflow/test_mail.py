@@ -91,3 +91,20 @@ def test_no_mail_is_sent_when_the_transition_is_refused(app, inbox):
     )
     assert response.status_code == 422
     assert handler.messages == []
+
+
+@pytest.mark.parametrize("title", ["Line\r\nBcc: victim@example.org", "Split\ntitle", "Tab\there"])
+def test_a_line_break_in_a_title_never_blocks_a_comment_or_its_mail(app, inbox, title):
+    """A title saved before input was checked (or by a script) still mails, on one line."""
+    handler, port = inbox
+    owner = make_user(Role.STAFF, email="owner@example.edu")
+    coordinator = make_user(Role.COORDINATOR)
+    project = complete_project(owner, title=title)
+    client = sign_in(app_with_mail(app, port).test_client(), coordinator)
+    response = client.submit(f"/records/projects/{project.id}/comments", {"body": "Looks good"})
+    assert response.status_code == 302
+    ((recipients, content),) = handler.messages
+    assert recipients == ["owner@example.edu"]
+    subject = next(line for line in content.splitlines() if line.startswith("Subject:"))
+    assert " ".join(title.split()) in subject
+    assert "Bcc:" not in content.split("Subject:")[0]

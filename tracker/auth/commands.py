@@ -5,8 +5,8 @@ import sys
 import click
 from flask.cli import AppGroup
 
-from tracker.auth.forms import MIN_PASSWORD_LENGTH
 from tracker.auth.models import User, normalise_email
+from tracker.auth.passwords import password_problem
 from tracker.enums import Role
 from tracker.extensions import db
 
@@ -42,8 +42,9 @@ def create_user(email, full_name, role, faculty):
     if db.session.scalar(db.select(User).where(User.email == normalise_email(email))):
         raise click.ClickException(f"An account with e-mail address {email} exists already.")
     password = read_password()
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise click.ClickException(f"The password needs at least {MIN_PASSWORD_LENGTH} characters.")
+    problem = password_problem(password, email, full_name)
+    if problem:
+        raise click.ClickException(str(problem))
     user = User(email=email, full_name=full_name, role=Role(role), faculty=faculty)
     user.set_password(password)
     db.session.add(user)

@@ -1,5 +1,6 @@
 """The people who use tracker."""
 
+import secrets
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -10,6 +11,10 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from tracker.columns import UTCDateTime, enum_column, utcnow
 from tracker.enums import Language, Role
 from tracker.extensions import db
+
+
+def new_session_token():
+    return secrets.token_urlsafe(32)
 
 
 def normalise_email(email):
@@ -30,10 +35,29 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     language: Mapped[Language] = mapped_column(enum_column(Language), default=Language.EN)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    session_token: Mapped[str] = mapped_column(
+        sa.String(64), unique=True, default=new_session_token
+    )
+    """What the session and "keep me signed in" cookies carry instead of the id: a new one
+    ends every session, so a copy of an old cookie is worth nothing."""
 
     @validates("email")
     def _normalise_email(self, key, email):
         return normalise_email(email)
+
+    @validates("password_hash", "role", "active")
+    def _end_sessions_on_change(self, key, value):
+        """A new password, another role or (de)activation signs the person out everywhere."""
+        if self.id is not None and getattr(self, key) != value:
+            self.end_sessions()
+        return value
+
+    def get_id(self):
+        """Flask-Login's alternative id: sessions point at the token, not at the account."""
+        return self.session_token
+
+    def end_sessions(self):
+        self.session_token = new_session_token()
 
     @property
     def is_active(self):

@@ -2,13 +2,14 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
+from flask_login import current_user, login_user
 
 from tracker.auth.forms import UserForm
 from tracker.auth.models import User, normalise_email
 from tracker.auth.permissions import role_required
 from tracker.enums import Language, Role
 from tracker.extensions import db
+from tracker.submissions import commit_created, replayed
 
 bp = Blueprint("users", __name__, url_prefix="/users")
 
@@ -24,11 +25,14 @@ def index():
 @role_required(Role.ADMIN)
 def create():
     form = UserForm()
+    if earlier := replayed(form):
+        return earlier
     if form.validate_on_submit() and _email_is_free(form) and _password_given(form):
-        user = User(password_hash="")
+        user = User(password_hash="")  # nosec B106 (replaced by the form's password at once)
         _apply(form, user)
         db.session.add(user)
-        db.session.commit()
+        db.session.flush()
+        commit_created(form, url_for("users.edit", user_id=user.id))
         flash(_("Account %(email)s created.", email=user.email), "success")
         return redirect(url_for("users.index"))
     return render_template("users/form.html", form=form, user=None), 422 if form.errors else 200
@@ -45,6 +49,8 @@ def edit(user_id):
     if form.validate_on_submit() and _email_is_free(form, user) and _keeps_an_admin(form, user):
         _apply(form, user)
         db.session.commit()
+        if user.id == current_user.id:
+            login_user(user)  # an admin who reset their own password stays signed in here
         flash(_("Account %(email)s saved.", email=user.email), "success")
         return redirect(url_for("users.index"))
     return render_template("users/form.html", form=form, user=user), 422 if form.errors else 200
@@ -86,3 +92,6 @@ def _keeps_an_admin(form, user):
         form.role.errors.append(_("You cannot remove your own administrator access."))
         return False
     return True
+
+
+from tracker.auth import personal_data_views  # noqa: E402, F401  (routes on this blueprint)

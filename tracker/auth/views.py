@@ -2,15 +2,16 @@
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import refresh
 from flask_login import current_user, login_required, login_user, logout_user
 
-from tracker.auth.forms import LoginForm, PreferencesForm
+from tracker.auth.forms import ChangePasswordForm, LoginForm, PreferencesForm
 from tracker.auth.models import User, normalise_email
+from tracker.auth.throttle import count_failure, sign_in_allowed
 from tracker.enums import Language
-from tracker.extensions import db, limiter
+from tracker.extensions import db
 
 bp = Blueprint("auth", __name__)
 
@@ -32,29 +33,41 @@ def safe_next(target):
     return target
 
 
-def login_rate_limit():
-    return current_app.config["LOGIN_RATE_LIMIT"]
+def _checked_user(form):
+    """The account whose right password was typed; None (and a counted failure) otherwise.
+
+    A throttled attempt is refused before the password is even checked, and looks
+    exactly like a wrong password.
+    """
+    email = normalise_email(form.email.data)
+    if not sign_in_allowed(email):
+        _UNKNOWN_USER.check_password(form.password.data)
+        user = None
+    else:
+        user = db.session.scalar(db.select(User).where(User.email == email))
+        if user is None:
+            _UNKNOWN_USER.check_password(form.password.data)
+        elif not user.check_password(form.password.data):
+            user = None
+    if user is None:
+        count_failure(email)
+        form.password.errors.append(_("The e-mail address or the password is wrong."))
+    return user
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(login_rate_limit, methods=["POST"])
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
-        user = db.session.scalar(
-            db.select(User).where(User.email == normalise_email(form.email.data))
-        )
-        if user is None or not user.check_password(form.password.data):
-            if user is None:
-                _UNKNOWN_USER.check_password(form.password.data)
-            form.password.errors.append(_("The e-mail address or the password is wrong."))
-        elif not user.active:
+        user = _checked_user(form)
+        if user is not None and not user.active:
             form.email.errors.append(
                 _("This account has been deactivated. Ask the international office.")
             )
-        else:
+        elif user is not None:
+            session.permanent = True  # ends after IDLE_TIMEOUT_HOURS without a request
             login_user(user, remember=form.remember.data)
             refresh()  # the flash below speaks the user's language, not the browser's
             flash(_("Signed in as %(name)s.", name=user.full_name), "success")
@@ -66,6 +79,9 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
+    """Signing out ends every session of the person: copies of their cookies stop working."""
+    current_user.end_sessions()
+    db.session.commit()
     logout_user()
     flash(_("You have signed out."), "info")
     return redirect(url_for("auth.login"))
@@ -81,3 +97,19 @@ def preferences():
         flash(_("Your preferences have been saved."), "success")
         return redirect(url_for("auth.preferences"))
     return render_template("auth/preferences.html", form=form)
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    """The person's own password; every other session of theirs ends, this one goes on."""
+    form = ChangePasswordForm(current_user)
+    if form.validate_on_submit():
+        current_user.set_password(form.password.data)
+        db.session.commit()
+        session.permanent = True
+        login_user(current_user._get_current_object())
+        flash(_("Your password has been changed."), "success")
+        return redirect(url_for("auth.preferences"))
+    status = 422 if form.errors else 200
+    return render_template("auth/password.html", form=form), status

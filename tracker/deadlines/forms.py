@@ -5,10 +5,12 @@ from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
+from tracker.columns import LONG_TEXT
 from tracker.deadlines import queries
 from tracker.deadlines.models import DeadlineKind
 from tracker.form_base import Form
 from tracker.listing import FilterForm
+from tracker.submissions import OneTimeToken
 
 FIELDS = ("title", "kind", "due_date", "project_id", "notes")
 """The deadline's columns the form edits, in the form's order."""
@@ -30,7 +32,7 @@ def int_or_none(value):
         return None
 
 
-class DeadlineForm(Form):
+class DeadlineForm(OneTimeToken, Form):
     title = StringField(_l("Title"), filters=[strip], validators=[DataRequired(), Length(max=200)])
     kind = SelectField(_l("Kind"), choices=DeadlineKind.choices())
     due_date = DateField(_l("Due date"), validators=[InputRequired()])
@@ -42,7 +44,7 @@ class DeadlineForm(Form):
         description=_l("Leave at “none” for a deadline that concerns the whole office."),
     )
     notes = TextAreaField(
-        _l("Notes"), filters=[strip, blank_to_none], validators=[Optional(), Length(max=5000)]
+        _l("Notes"), filters=[strip, blank_to_none], validators=[Optional(), Length(max=LONG_TEXT)]
     )
 
     def __init__(self, *args, **kwargs):

@@ -6,7 +6,12 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.columns import UTCDateTime, enum_column, utcnow
+from tracker.columns import (
+    LONG_TEXT,
+    UTCDateTime,
+    enum_column,
+    utcnow,
+)
 from tracker.enums import LabelledEnum
 from tracker.extensions import db
 
@@ -27,7 +32,7 @@ class Deadline(db.Model):
     project_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("projects.id", ondelete="CASCADE"), index=True
     )
-    notes: Mapped[str | None] = mapped_column(sa.Text)
+    notes: Mapped[str | None] = mapped_column(sa.String(LONG_TEXT))
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version: Mapped[int] = mapped_column(default=1, server_default="1")

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import contains_eager
 
 from tracker.auth.permissions import visible
+from tracker.columns import as_id
 from tracker.deadlines.models import Deadline
 from tracker.extensions import db
 from tracker.projects.models import Project
@@ -69,4 +70,5 @@ def project_choices():
 
 
 def project_exists(project_id):
-    return db.session.get(Project, project_id) is not None
+    project_id = as_id(project_id)
+    return project_id is not None and db.session.get(Project, project_id) is not None

@@ -12,6 +12,7 @@ from tracker.deadlines.models import Deadline
 from tracker.deadlines.operations import create_deadline, delete_deadline, update_deadline
 from tracker.extensions import db
 from tracker.listing import paginated
+from tracker.submissions import commit_created, replayed
 from tracker.workflow.history import StaleRecord, check_version, stale_message
 
 bp = Blueprint("deadlines", __name__, url_prefix="/deadlines")
@@ -32,9 +33,11 @@ def index():
 @permission_required("manage_deadlines")
 def create():
     form = DeadlineForm()
+    if earlier := replayed(form):
+        return earlier
     if form.validate_on_submit():
         deadline = create_deadline(form.values(), current_user)
-        db.session.commit()
+        commit_created(form, url_for(".edit", deadline_id=deadline.id))
         flash(_("Deadline “%(title)s” created.", title=deadline.title), "success")
         return redirect(url_for(".index"))
     return _render_form(form, None)

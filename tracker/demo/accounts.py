@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from tracker.enums import Role
 
-STAFF_PASSWORD = "erasmus-staff-demo"  # noqa: S105  (published demo password)
-COORDINATOR_PASSWORD = "erasmus-coordinator-demo"  # noqa: S105  (published demo password)
-ADMIN_PASSWORD = "erasmus-admin-demo"  # noqa: S105  (published demo password)
+STAFF_PASSWORD = "erasmus-staff-demo"  # noqa: S105  # nosec B105 (published demo password)
+COORDINATOR_PASSWORD = "erasmus-coordinator-demo"  # noqa: S105  # nosec B105 (published demo password)
+ADMIN_PASSWORD = "erasmus-admin-demo"  # noqa: S105  # nosec B105 (published demo password)
 
 OFFICE = "International Office"
 

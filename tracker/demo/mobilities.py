@@ -46,7 +46,7 @@ class DemoMobility:
 
 def demo_mobilities(projects, staff_keys):
     """Every demo mobility of the funding projects among `projects` (DemoProject), in order."""
-    rng = random.Random(SEED)  # noqa: S311  (made-up people, not secrets)
+    rng = random.Random(SEED)  # noqa: S311  # nosec B311 (made-up people, not secrets)
     people = People(rng)
     for project in projects:
         if project.number is None:

@@ -6,9 +6,10 @@ from wtforms import SelectField
 
 from tracker.documents.models import DocumentKind
 from tracker.form_base import Form
+from tracker.submissions import OneTimeToken
 
 
-class UploadForm(Form):
+class UploadForm(OneTimeToken, Form):
     kind = SelectField(_l("Kind of document"), choices=DocumentKind.choices())
     file = FileField(
         _l("File"),

@@ -10,6 +10,7 @@ from tracker.documents.forms import UploadForm
 from tracker.documents.models import Attachment
 from tracker.documents.operations import DocumentRefused, add_document, delete_document
 from tracker.extensions import db
+from tracker.submissions import commit_created, replayed
 from tracker.workflow.records import load_record_for, record_url
 
 bp = Blueprint("documents", __name__)
@@ -22,6 +23,8 @@ def upload(kind, record_id):
     if not can(current_user, "upload", record):
         abort(403)
     form = UploadForm()
+    if earlier := replayed(form):
+        return earlier
     if not form.validate_on_submit():
         for errors in form.errors.values():
             for error in errors:
@@ -33,7 +36,7 @@ def upload(kind, record_id):
         db.session.rollback()
         flash(refusal.message, "error")
         return redirect(record_url(record, _anchor="documents"))
-    db.session.commit()
+    commit_created(form, record_url(record, _anchor="documents"))
     flash(_("%(name)s uploaded.", name=attachment.original_name), "success")
     return redirect(record_url(record, _anchor="documents"))
 

@@ -13,7 +13,14 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.columns import MONEY, UTCDateTime, enum_column, utcnow
+from tracker.columns import (
+    LONG_TEXT,
+    MONEY,
+    NOTE_TEXT,
+    UTCDateTime,
+    enum_column,
+    utcnow,
+)
 from tracker.enums import LabelledEnum
 from tracker.extensions import db
 
@@ -26,7 +33,7 @@ class UnitCostYear(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     call_year: Mapped[int] = mapped_column(unique=True)
-    sources: Mapped[str] = mapped_column(sa.Text)
+    sources: Mapped[str] = mapped_column(sa.String(LONG_TEXT))
     """Where the figures come from, one source a line."""
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -81,7 +88,7 @@ class UnitCostChange(db.Model):
     kind: Mapped[UnitCostChangeKind] = mapped_column(enum_column(UnitCostChangeKind))
     old_amount: Mapped[Decimal | None] = mapped_column(MONEY)
     new_amount: Mapped[Decimal | None] = mapped_column(MONEY)
-    reason: Mapped[str] = mapped_column(sa.Text)
+    reason: Mapped[str] = mapped_column(sa.String(NOTE_TEXT))
     user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 

@@ -3,17 +3,19 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, IntegerField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, NumberRange, ValidationError
+from wtforms.validators import DataRequired, Length, NumberRange, ValidationError
 
+from tracker.columns import LONG_TEXT, NOTE_TEXT
 from tracker.form_base import Form
 from tracker.money import money_field
+from tracker.submissions import OneTimeToken
 
 
 def strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-class NewCallYearForm(Form):
+class NewCallYearForm(OneTimeToken, Form):
     call_year = IntegerField(
         _l("Call year"), validators=[DataRequired(), NumberRange(min=2014, max=2100)]
     )
@@ -25,10 +27,12 @@ class NewCallYearForm(Form):
     sources = TextAreaField(
         _l("Sources"),
         filters=[strip],
-        validators=[DataRequired()],
+        validators=[DataRequired(), Length(max=LONG_TEXT)],
         description=_l("Where the figures come from, one source a line."),
     )
-    reason = TextAreaField(_l("Reason"), filters=[strip], validators=[DataRequired()])
+    reason = TextAreaField(
+        _l("Reason"), filters=[strip], validators=[DataRequired(), Length(max=NOTE_TEXT)]
+    )
 
     def __init__(self, existing_years, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,5 +50,7 @@ class NewCallYearForm(Form):
 
 class RateCorrectionForm(Form):
     amount = money_field(_l("New amount (EUR)"), required=True)
-    reason = TextAreaField(_l("Reason"), filters=[strip], validators=[DataRequired()])
+    reason = TextAreaField(
+        _l("Reason"), filters=[strip], validators=[DataRequired(), Length(max=NOTE_TEXT)]
+    )
     version = HiddenField()

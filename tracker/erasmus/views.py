@@ -14,6 +14,7 @@ from tracker.erasmus.rate_tables import figure_labels
 from tracker.erasmus.unit_cost_forms import NewCallYearForm, RateCorrectionForm
 from tracker.erasmus.unit_cost_operations import add_call_year, correct_rate
 from tracker.extensions import db
+from tracker.submissions import commit_created, replayed
 from tracker.workflow.history import StaleRecord, check_version, stale_message
 
 bp = Blueprint("unit_costs", __name__, url_prefix="/unit-costs")
@@ -48,6 +49,8 @@ def year(call_year):
 def create():
     years = {y.call_year: y for y in db.session.scalars(sa.select(UnitCostYear))}
     form = NewCallYearForm(years)
+    if earlier := replayed(form):
+        return earlier
     if form.validate_on_submit():
         year = add_call_year(
             form.call_year.data,
@@ -56,7 +59,7 @@ def create():
             form.reason.data,
             current_user,
         )
-        db.session.commit()
+        commit_created(form, url_for("unit_costs.year", call_year=year.call_year))
         flash(_("Call year %(year)s added.", year=year.call_year), "success")
         return redirect(url_for("unit_costs.year", call_year=year.call_year))
     if request.method == "GET" and years:

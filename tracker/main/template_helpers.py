@@ -9,6 +9,7 @@ from tracker.documents.models import DocumentKind
 from tracker.enums import Role
 from tracker.listing import export_url, url_with
 from tracker.notifications.queries import unread_count
+from tracker.submissions import new_token
 from tracker.workflow.permissions import available_transitions
 from tracker.workflow.queries import record_activity
 from tracker.workflow.records import record_url
@@ -52,6 +53,7 @@ def register(app):
         available_transitions=available_transitions,
         record_activity=record_activity,
         document_kinds=DocumentKind.choices,
+        one_time_token=new_token,
     )
     app.jinja_env.filters.update(
         money=money,

@@ -26,6 +26,7 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from tracker.auth.permissions import is_office
+from tracker.columns import NOTE_TEXT
 from tracker.erasmus.actions import Action
 from tracker.erasmus.countries import region_of
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
@@ -38,6 +39,7 @@ from tracker.mobilities.rules import (
     duration_allowed,
 )
 from tracker.money import money_field
+from tracker.submissions import OneTimeToken
 
 
 def strip(value):
@@ -61,7 +63,7 @@ class CheckboxList(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class MobilityForm(Form):
+class MobilityForm(OneTimeToken, Form):
     participant_name = StringField(
         _l("Participant's name"), filters=[strip], validators=[DataRequired(), Length(max=200)]
     )
@@ -121,7 +123,9 @@ class MobilityForm(Form):
         ),
     )
     grant_override_reason = TextAreaField(
-        _l("Reason for the amount set by hand"), filters=[strip, blank_to_none]
+        _l("Reason for the amount set by hand"),
+        filters=[strip, blank_to_none],
+        validators=[Length(max=NOTE_TEXT)],
     )
     version = HiddenField()
     calculate = SubmitField(_l("Calculate grant"))

@@ -6,7 +6,13 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.columns import MONEY, UTCDateTime, enum_column, utcnow
+from tracker.columns import (
+    MONEY,
+    NOTE_TEXT,
+    UTCDateTime,
+    enum_column,
+    utcnow,
+)
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
 from tracker.extensions import db
 from tracker.priorities.models import mobility_priorities
@@ -50,7 +56,7 @@ class Mobility(db.Model):
     grant_total: Mapped[Decimal | None] = mapped_column(MONEY)
     # A coordinator's own figure, which then counts instead of the calculated total.
     grant_override_total: Mapped[Decimal | None] = mapped_column(MONEY)
-    grant_override_reason: Mapped[str | None] = mapped_column(sa.Text)
+    grant_override_reason: Mapped[str | None] = mapped_column(sa.String(NOTE_TEXT))
     owner_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
     faculty: Mapped[str | None] = mapped_column(sa.String(120), index=True)
     status: Mapped[Status] = mapped_column(enum_column(Status), default=Status.DRAFT, index=True)

@@ -8,6 +8,7 @@ from tracker.auth.models import User
 from tracker.auth.permissions import visible
 from tracker.columns import as_id
 from tracker.extensions import db
+from tracker.listing import contains
 from tracker.mobilities.models import Mobility
 from tracker.mobilities.rules import FUNDING_ACTIONS, FUNDING_STATUSES
 from tracker.organisations.models import Organisation
@@ -88,12 +89,12 @@ def mobility_list(user, filters):
             )
         )
     if filters.get("q"):
-        pattern = f"%{filters['q'].lower()}%"
+        text = filters["q"]
         query = query.where(
             sa.or_(
-                sa.func.lower(Mobility.participant_name).like(pattern),
-                sa.func.lower(Mobility.participant_email).like(pattern),
-                sa.func.lower(Organisation.name).like(pattern),
+                contains(Mobility.participant_name, text),
+                contains(Mobility.participant_email, text),
+                contains(Organisation.name, text),
             )
         )
     return query

@@ -20,6 +20,7 @@ from tracker.mobilities.models import Mobility
 from tracker.mobilities.operations import EDITABLE_FIELDS, create_mobility, update_mobility
 from tracker.reports.csv_export import csv_response, stream_objects
 from tracker.reports.export_columns import MOBILITY_COLUMNS
+from tracker.submissions import commit_created, replayed
 from tracker.workflow.history import StaleRecord, check_version, stale_message
 
 bp = Blueprint("mobilities", __name__, url_prefix="/mobilities")
@@ -85,11 +86,13 @@ def create():
             form.owner_id.data = current_user.id
         form.travel_days.data = 0
     _refuse_office_fields_from_staff()
+    if earlier := replayed(form):
+        return earlier
     if _saving(form) and form.validate():
         mobility = create_mobility(form, current_user)
-        db.session.commit()
+        target = commit_created(form, url_for("mobilities.detail", mobility_id=mobility.id))
         flash(_("Mobility of %(name)s created.", name=mobility.participant_name), "success")
-        return redirect(url_for("mobilities.detail", mobility_id=mobility.id))
+        return redirect(target)
     return _render_form(form, None)
 
 

@@ -6,6 +6,7 @@ down is logged and never undoes the change the mail was about.
 """
 
 import logging
+import re
 import smtplib
 from email.message import EmailMessage
 
@@ -20,11 +21,18 @@ def mail_configured():
     return bool(current_app.config.get("MAIL_SERVER"))
 
 
+def one_line(text):
+    """`text` as a header may hold it: every run of whitespace or control characters becomes one
+    space. A title with a line break (typed before input was checked, or saved by a script)
+    would otherwise make the header refuse it, and so the change it is about."""
+    return re.sub(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+", " ", text).strip()
+
+
 def queue_mail(session, to, subject, body):
     message = EmailMessage()
     message["From"] = current_app.config["MAIL_FROM"]
     message["To"] = to
-    message["Subject"] = subject
+    message["Subject"] = one_line(subject)
     message.set_content(body)
     session.info.setdefault(OUTBOX, []).append(message)
 

@@ -16,6 +16,7 @@ from tracker.organisations.codes import (
     oid_problem,
     pic_problem,
 )
+from tracker.submissions import OneTimeToken
 
 FIELDS = ("name", "erasmus_code", "pic", "oid", "country", "city")
 """The organisation's columns the form edits, in the form's order."""
@@ -44,7 +45,7 @@ def validate_country(form, field):
 validate_country.field_flags = {"required": True}
 
 
-class OrganisationForm(Form):
+class OrganisationForm(OneTimeToken, Form):
     name = StringField(_l("Name"), filters=[strip], validators=[DataRequired(), Length(max=255)])
     erasmus_code = StringField(
         _l("Erasmus code"),

@@ -6,6 +6,7 @@ from flask_babel import get_locale
 from tracker.auth.permissions import visible
 from tracker.erasmus.countries import country_choices, country_name
 from tracker.extensions import db
+from tracker.listing import contains
 from tracker.organisations.models import Organisation
 from tracker.projects.models import Project, ProjectPartner
 
@@ -32,18 +33,12 @@ def sortable_columns():
     }
 
 
-def _contains(column, text):
-    """Case-insensitive substring match; % and _ typed by the person match themselves."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return sa.func.lower(column).like(f"%{escaped.lower()}%", escape="\\")
-
-
 def organisations_query(text=None, country=None):
     """The organisations matching a free text (any searched column) and a country."""
     query = sa.select(Organisation)
     if text:
         columns = [getattr(Organisation, name) for name in SEARCHED_COLUMNS]
-        query = query.where(sa.or_(*(_contains(column, text) for column in columns)))
+        query = query.where(sa.or_(*(contains(column, text) for column in columns)))
     if country:
         query = query.where(Organisation.country == country)
     return query

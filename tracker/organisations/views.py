@@ -17,6 +17,7 @@ from tracker.organisations.classification import country_classification
 from tracker.organisations.forms import OrganisationFilterForm, OrganisationForm
 from tracker.organisations.models import Organisation
 from tracker.organisations.operations import create_organisation, update_organisation
+from tracker.submissions import commit_created, replayed
 from tracker.workflow.history import StaleRecord, stale_message
 
 bp = Blueprint("organisations", __name__, url_prefix="/organisations")
@@ -57,17 +58,19 @@ def detail(organisation_id):
 @permission_required("manage_organisations")
 def create():
     form = OrganisationForm()
+    if earlier := replayed(form):
+        return earlier
     if form.validate_on_submit() and _unique(form):
         try:
             organisation = create_organisation(form.values())
-            db.session.commit()
+            target = commit_created(form, url_for(".detail", organisation_id=organisation.id))
         except IntegrityError:
             db.session.rollback()
             _explain_refusal(form)
             return _render_form(form, None, status=422)
         else:
             flash(_("Organisation %(name)s created.", name=organisation.name), "success")
-            return redirect(url_for(".detail", organisation_id=organisation.id))
+            return redirect(target)
     return _render_form(form, None)
 
 

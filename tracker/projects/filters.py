@@ -14,7 +14,7 @@ from wtforms.validators import Optional
 from tracker.auth.models import User
 from tracker.erasmus.actions import Action, KeyAction
 from tracker.erasmus.countries import country_choices
-from tracker.listing import FilterForm
+from tracker.listing import FilterForm, contains
 from tracker.organisations.models import Organisation
 from tracker.priorities.models import project_priorities
 from tracker.projects.models import Project, ProjectPartner
@@ -57,12 +57,6 @@ class ProjectFilterForm(FilterForm):
         }
 
 
-def _contains(column, text):
-    """Case-insensitive substring match; % and _ typed by the person match themselves."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return sa.func.lower(column).like(f"%{escaped.lower()}%", escape="\\")
-
-
 def _partner_exists(*conditions):
     return (
         sa.select(ProjectPartner.id)
@@ -74,9 +68,9 @@ def _partner_exists(*conditions):
 
 def _text(text):
     return sa.or_(
-        _contains(Project.title, text),
-        _contains(Project.acronym, text),
-        _partner_exists(_contains(Organisation.name, text)),
+        contains(Project.title, text),
+        contains(Project.acronym, text),
+        _partner_exists(contains(Organisation.name, text)),
     )
 
 

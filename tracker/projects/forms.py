@@ -28,6 +28,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from tracker.columns import SUMMARY_TEXT
 from tracker.erasmus.actions import Action
 from tracker.erasmus.grant_agreements import grant_agreement_problem, normalise
 from tracker.erasmus.mobility_types import ActivityType, Flow
@@ -35,6 +36,7 @@ from tracker.form_base import Form
 from tracker.money import money_field
 from tracker.projects.durations import duration_problem
 from tracker.projects.models import OurRole, PartnerRole
+from tracker.submissions import OneTimeToken
 
 
 def strip(value):
@@ -50,7 +52,7 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class ProjectForm(Form):
+class ProjectForm(OneTimeToken, Form):
     action = SelectField(
         _l("Action"),
         choices=[SelectChoice("", _l("Choose the action"))] + Action.choices(),
@@ -95,7 +97,11 @@ class ProjectForm(Form):
         validators=[Optional(), Length(max=120)],
         description=_l("Empty: the owner's faculty."),
     )
-    summary = TextAreaField(_l("Summary"), filters=[strip, empty_to_none])
+    summary = TextAreaField(
+        _l("Summary"),
+        filters=[strip, empty_to_none],
+        validators=[Optional(), Length(max=SUMMARY_TEXT)],
+    )
     priorities = MultiCheckboxField(_l("Priorities"), coerce=int)
     version = HiddenField()
 
@@ -130,7 +136,7 @@ class ProjectForm(Form):
                 raise ValidationError(problem)
 
 
-class PartnerForm(Form):
+class PartnerForm(OneTimeToken, Form):
     """Add an organisation to the project: with a role in a consortium, a budget in KA171."""
 
     organisation_id = SelectField(
@@ -156,7 +162,7 @@ class PartnerForm(Form):
             raise ValidationError(_l("Choose the organisation."))
 
 
-class PlannedMobilityForm(Form):
+class PlannedMobilityForm(OneTimeToken, Form):
     """KA171: how many mobilities of one activity type and flow a partner may use."""
 
     activity_type = SelectField(_l("Activity type"), choices=ActivityType.choices())

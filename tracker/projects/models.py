@@ -7,7 +7,13 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.columns import MONEY, UTCDateTime, enum_column, utcnow
+from tracker.columns import (
+    MONEY,
+    SUMMARY_TEXT,
+    UTCDateTime,
+    enum_column,
+    utcnow,
+)
 from tracker.enums import LabelledEnum
 from tracker.erasmus.actions import Action
 from tracker.erasmus.mobility_types import ActivityType, Flow
@@ -49,7 +55,7 @@ class Project(db.Model):
     awarded_amount: Mapped[Decimal | None] = mapped_column(MONEY)
     owner_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
     faculty: Mapped[str | None] = mapped_column(sa.String(120), index=True)
-    summary: Mapped[str | None] = mapped_column(sa.Text)
+    summary: Mapped[str | None] = mapped_column(sa.String(SUMMARY_TEXT))
     status: Mapped[Status] = mapped_column(enum_column(Status), default=Status.DRAFT, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

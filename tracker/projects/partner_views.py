@@ -22,6 +22,7 @@ from tracker.projects.operations import (
     remove_planned_mobility,
 )
 from tracker.projects.views import bp, render_project
+from tracker.submissions import commit_created, replayed
 
 
 def _editable_project(project_id):
@@ -49,13 +50,15 @@ def add_partner_view(project_id):
         consortium=has_consortium(project.action),
         budgets=has_partner_budgets(project.action),
     )
+    if earlier := replayed(form):
+        return earlier
     if (
         form.validate_on_submit()
         and _not_yet_partner(form, project)
         and _one_coordinator(form, project)
     ):
         partner = add_partner(project, form, current_user)
-        db.session.commit()
+        commit_created(form, url_for("projects.detail", project_id=project.id, _anchor="partners"))
         flash(_("%(name)s added as a partner.", name=partner.organisation.name), "success")
         return _back(project)
     return render_project(project, partner_form=form, status=422)
@@ -102,9 +105,11 @@ def add_planned_view(project_id, partner_id):
     if not has_partner_budgets(project.action):
         abort(404)
     form = PlannedMobilityForm(partner.id)
+    if earlier := replayed(form):
+        return earlier
     if form.validate_on_submit():
         add_planned_mobility(partner, form, current_user)
-        db.session.commit()
+        commit_created(form, url_for("projects.detail", project_id=project.id, _anchor="partners"))
         flash(_("Planned mobilities saved."), "success")
         return _back(project)
     return render_project(project, planned_form=form, status=422)

@@ -22,6 +22,7 @@ from tracker.projects.models import Project
 from tracker.projects.operations import create_project, project_snapshot, update_project
 from tracker.reports.csv_export import csv_response, stream_objects
 from tracker.reports.export_columns import PROJECT_COLUMNS
+from tracker.submissions import commit_created, replayed
 from tracker.workflow.history import StaleRecord, stale_message
 
 bp = Blueprint("projects", __name__, url_prefix="/projects")
@@ -133,11 +134,13 @@ def create():
     form = _project_form()
     if request.method == "GET":
         _preselect(form)
+    if earlier := replayed(form):
+        return earlier
     if form.validate_on_submit() and _number_is_free(form):
         project = create_project(form, current_user)
-        db.session.commit()
+        target = commit_created(form, url_for("projects.detail", project_id=project.id))
         flash(_("Project %(name)s created.", name=project), "success")
-        return redirect(url_for("projects.detail", project_id=project.id))
+        return redirect(target)
     return _render_form(form, status=422 if form.errors else 200)
 
 

@@ -7,9 +7,11 @@ function that takes a row and returns the value). The response then:
 - streams: one line at a time through `stream_with_context`, memory stays flat;
 - opens in Excel: UTF-8 with a byte order mark, ISO dates, "." decimals,
   a header row in the reader's language;
-- is safe: a text cell beginning with =, +, -, @, tab or carriage return gets a
-  leading single quote, so a spreadsheet shows it instead of running it
-  (OWASP "CSV injection"); quoting is the csv module's, never our own.
+- is safe: every cell is quoted (csv.QUOTE_ALL), and a text cell that begins with
+  =, +, -, @, tab or carriage return, also behind leading spaces or separators
+  (";=…" splits into a formula in a spreadsheet that separates on ";"), gets a
+  leading single quote, so a spreadsheet shows it instead of running it (OWASP
+  "CSV injection"); quoting is the csv module's, never our own.
 
 Usage from a list view, with its filtered select::
 
@@ -34,6 +36,8 @@ from tracker.extensions import db
 
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+SKIPPED_BEFORE_FORMULA = " \t\r\n,;|"
+"""What a spreadsheet may split on or trim before it reads a cell as a formula."""
 BATCH_SIZE = 1000
 
 
@@ -51,7 +55,11 @@ def column(label, attribute):
 
 def neutralised(text):
     """A text that a spreadsheet would run as a formula, prefixed with a single quote."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    if text.startswith(FORMULA_STARTS) or text.lstrip(SKIPPED_BEFORE_FORMULA).startswith(
+        FORMULA_STARTS
+    ):
+        return "'" + text
+    return text
 
 
 def cell(value, labels=None):
@@ -88,7 +96,7 @@ def _label(value):
 def csv_lines(rows: Iterable, columns):
     """The file's text, one line at a time: BOM and header first."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
 
     def flushed():
         text = buffer.getvalue()

@@ -4,13 +4,15 @@ from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from tracker.columns import LONG_TEXT
 from tracker.form_base import Form
+from tracker.submissions import OneTimeToken
 
 
 class TransitionForm(Form):
-    comment = TextAreaField(_l("Comment"), validators=[Length(max=5000)])
+    comment = TextAreaField(_l("Comment"), validators=[Length(max=LONG_TEXT)])
     version = HiddenField()
 
 
-class CommentForm(Form):
-    body = TextAreaField(_l("Your comment"), validators=[DataRequired(), Length(max=5000)])
+class CommentForm(OneTimeToken, Form):
+    body = TextAreaField(_l("Your comment"), validators=[DataRequired(), Length(max=LONG_TEXT)])

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.columns import UTCDateTime, enum_column, utcnow
+from tracker.columns import LONG_TEXT, UTCDateTime, enum_column, utcnow
 from tracker.enums import LabelledEnum
 from tracker.extensions import db
 from tracker.record_link import RecordLink
@@ -36,7 +36,7 @@ class HistoryEntry(RecordLink, db.Model):
     to_status: Mapped[Status | None] = mapped_column(enum_column(Status, "to_status"))
     changes: Mapped[dict | None] = mapped_column(sa.JSON)
     """For edits: {field: [old, new]} as text a person can read."""
-    comment: Mapped[str | None] = mapped_column(sa.Text)
+    comment: Mapped[str | None] = mapped_column(sa.String(LONG_TEXT))
 
     user = relationship("User")
 
@@ -47,7 +47,7 @@ class Comment(RecordLink, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     author_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
-    body: Mapped[str] = mapped_column(sa.Text)
+    body: Mapped[str] = mapped_column(sa.String(LONG_TEXT))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
     author = relationship("User")

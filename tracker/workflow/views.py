@@ -10,6 +10,7 @@ from tracker.auth.permissions import can, role_required
 from tracker.enums import Role
 from tracker.extensions import db
 from tracker.form_base import drop_nul
+from tracker.submissions import commit_created, replayed
 from tracker.workflow.forms import CommentForm, TransitionForm
 from tracker.workflow.operations import TransitionRefused, add_comment, transition_record
 from tracker.workflow.queries import review_queue
@@ -60,9 +61,11 @@ def comment(kind, record_id):
     if not can(current_user, "comment", record):
         abort(403)
     form = CommentForm()
+    if earlier := replayed(form):
+        return earlier
     if form.validate_on_submit():
         add_comment(record, current_user, form.body.data)
-        db.session.commit()
+        commit_created(form, record_url(record, _anchor="activity"))
         flash(_("Your comment has been added."), "success")
     else:
         flash(_("Write a comment before sending it."), "error")
