@@ -116,6 +116,8 @@ def register_template_helpers(app):
 def register_commands(app):
     from tracker.auth.commands import users_cli
     from tracker.demo.commands import demo_data
+    from tracker.erasmus.commands import unit_costs_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_data)
+    app.cli.add_command(unit_costs_cli)

@@ -61,7 +61,7 @@ def comment(kind, record_id):
         abort(403)
     form = CommentForm()
     if form.validate_on_submit():
-        add_comment(record, current_user, form.body.data)
+        add_comment(record, current_user, form.body.data, form.asks_for_override.data)
         db.session.commit()
         flash(_("Your comment has been added."), "success")
     else:
