@@ -19,7 +19,13 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
 from tests.factories import DEFAULT_PASSWORD
-from tests.mobilities.conftest import ka131, partners, unit_costs  # noqa: F401 (fixtures)
+from tests.mobilities.conftest import (  # noqa: F401 (fixtures)
+    ka131,
+    ka171,
+    partners,
+    student_rates_entered,
+    unit_costs,
+)
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_MISSING = "Chromium not found: apt-get install -y chromium"
