@@ -91,6 +91,8 @@ POST_ROUTES_TESTED_IN = {
     "projects.remove_partner_view": "tests/projects/test_partners.py",
     "projects.add_planned_view": "tests/projects/test_partners.py",
     "projects.remove_planned_view": "tests/projects/test_partners.py",
+    "projects.add_bip_view": "tests/projects/test_organised_bips.py",
+    "projects.remove_bip_view": "tests/projects/test_organised_bips.py",
 }
 OPEN_TO_ALL = {"auth.login", "static"}
 
