@@ -71,6 +71,7 @@ PROJECT_MOBILITY_COLUMNS = (
     column(_l("Erasmus code"), "erasmus_code"),
     column(_l("Country code"), "country"),
     Column(_l("Country"), _country),
+    column(_l("Destination group"), "destination_group"),
     column(_l("Start date"), "start_date"),
     column(_l("End date"), "end_date"),
     Column(_l("Duration (days)"), duration_days),

@@ -10,6 +10,8 @@ import sqlalchemy as sa
 from tracker.auth.permissions import visible
 from tracker.erasmus.actions import Action
 from tracker.erasmus.budget_rules import THIRD_COUNTRIES_NOT_ASSOCIATED
+from tracker.erasmus.models import DestinationGroupMember, UnitCostYear
+from tracker.erasmus.unit_costs import HOME_AGENCY
 from tracker.extensions import db
 from tracker.mobilities.models import Mobility
 from tracker.organisations.models import Organisation
@@ -79,8 +81,19 @@ def project_mobilities(user, project):
 
     The columns the office copies into its final report to the National Agency;
     rejected, withdrawn and cancelled mobilities are left out. Only mobilities
-    `user` may see.
+    `user` may see. The destination group is the partner country's in the project's call
+    year.
     """
+    destination_group = (
+        sa.select(DestinationGroupMember.destination_group)
+        .join(DestinationGroupMember.year)
+        .where(
+            UnitCostYear.national_agency == HOME_AGENCY,
+            UnitCostYear.call_year == project.call_year,
+            DestinationGroupMember.country == Organisation.country,
+        )
+        .scalar_subquery()
+    )
     query = (
         sa.select(
             Mobility.id,
@@ -91,6 +104,7 @@ def project_mobilities(user, project):
             Organisation.name.label("partner"),
             Organisation.erasmus_code,
             Organisation.country,
+            destination_group.label("destination_group"),
             Mobility.start_date,
             Mobility.end_date,
             Mobility.distance_band,
