@@ -150,7 +150,8 @@ def downgrade():
 
 # ---------------------------------------------------------------------------------------------
 # The tables this revision ships (the Dutch National Agency's, NL01), figure by figure:
-# (name, amount or None when no source confirms one, index of its source in SOURCES).
+# (name, amount or None when no source confirms one, index of its source in SOURCES[, the call
+# year it is carried over from]).
 SOURCES = (
     'Travel support, calls 2021-2023: Gida ve Tarim University, Erasmus+ grant page (erasmus.gidatarim.edu.tr); green travel: Radboud University, "Erasmus+ Green Travel Support"',
     'Dutch National Agency\'s staff rates, calls 2021-2023: Maastricht University, "Erasmus+ Mobility for staff" (maastrichtuniversity.nl): 120, 110 and 100 per day by group; days 15-60 at 70 %',
@@ -164,7 +165,8 @@ SOURCES = (
     'Dutch National Agency\'s staff rates from the 2024 call (new groups): VU Amsterdam, "Grants and funds for VU employees" (vu.nl, 19 Nov 2024): 120, 110 and 100 per day',
     'Short-term students from the 2024 call: 79 per day (days 1-14), 56 (days 15-30); fewer-opportunities top-up 100 (5-14 days) or 150 (15-30 days): the 2024 short-term and BIP grant pages of Daugavpils University and the Technical University of Civil Engineering Bucharest',
     "KA171 travel uses the programme's distance bands, the same as KA131: the 2024 amounts (VU Amsterdam, 19 Nov 2024; Daugavpils University; Technical University of Civil Engineering Bucharest)",
-    'Not found: no source gives this KA171 figure for the 2024 call or later (the older calls paid outgoing students 700 and incoming 850 per month, outgoing staff 180 and incoming staff 160 per day). Enter it from the Programme Guide of the call.',
+    "Not found for the 2024 call or later: the older calls' KA171 rate carried over, to confirm from the Programme Guide of the call. KA171, older calls (medium confidence): outgoing students 700 and incoming 850 per month (University of the Basque Country, ehu.eus, International Credit Mobility project); outgoing staff 180 per day (Istanbul Technical University, KA171 staff grants); incoming staff 160 per day (Aristotle University of Thessaloniki, incoming staff grants); travel by the same distance bands",
+    "Not found: incoming participants are paid by the receiving country's group, and the Netherlands are in group 1 from the 2024 call; no source gives the KA171 rate for group 1 (the older calls paid 850 per month and 160 per day to group 2). Enter it from the Programme Guide of the call.",
 )
 FIGURES_2021_TO_2023 = (
     ('travel.standard.10-99', '23', 0),
@@ -207,45 +209,45 @@ FIGURES_2021_TO_2023 = (
     ('ka171.fewer_opportunities_per_month', None, 7),
 )
 FIGURES_2024 = (
-    ('travel.standard.10-99', '28', 8),
-    ('travel.standard.100-499', '211', 8),
-    ('travel.standard.500-1999', '309', 8),
-    ('travel.standard.2000-2999', '395', 8),
-    ('travel.standard.3000-3999', '580', 8),
-    ('travel.standard.4000-7999', '1188', 8),
-    ('travel.standard.8000+', '1735', 8),
-    ('travel.green.10-99', '56', 8),
-    ('travel.green.100-499', '285', 8),
-    ('travel.green.500-1999', '417', 8),
-    ('travel.green.2000-2999', '535', 8),
-    ('travel.green.3000-3999', '785', 8),
-    ('staff_per_day.1', '120', 9),
-    ('staff_per_day.2', '110', 9),
-    ('staff_per_day.3', '100', 9),
-    ('short_term.per_day_to_14', '79', 10),
-    ('short_term.per_day_15_to_30', '56', 10),
-    ('short_term.fewer_opportunities_5_to_14_days', '100', 10),
-    ('short_term.fewer_opportunities_15_to_30_days', '150', 10),
-    ('fewer_opportunities_per_month', '250', 3),
-    ('traineeship_per_month', '150', 3),
-    ('green_travel_one_off', '50', 3),
-    ('bip.organisational_support_per_participant', '400', 4),
-    ('bip.organisational_support_max', '8000', 4),
-    ('student_per_month.1', None, 5),
-    ('student_per_month.2', None, 5),
-    ('student_per_month.3', None, 5),
-    ('ka171.travel.10-99', '28', 11),
-    ('ka171.travel.100-499', '211', 11),
-    ('ka171.travel.500-1999', '309', 11),
-    ('ka171.travel.2000-2999', '395', 11),
-    ('ka171.travel.3000-3999', '580', 11),
-    ('ka171.travel.4000-7999', '1188', 11),
-    ('ka171.travel.8000+', '1735', 11),
-    ('ka171.outgoing_student_per_month', None, 12),
-    ('ka171.outgoing_staff_per_day', None, 12),
-    ('ka171.incoming_student_per_month.1', None, 12),
-    ('ka171.incoming_staff_per_day.1', None, 12),
-    ('ka171.fewer_opportunities_per_month', None, 7),
+    ('travel.standard.10-99', '28', 8, None),
+    ('travel.standard.100-499', '211', 8, None),
+    ('travel.standard.500-1999', '309', 8, None),
+    ('travel.standard.2000-2999', '395', 8, None),
+    ('travel.standard.3000-3999', '580', 8, None),
+    ('travel.standard.4000-7999', '1188', 8, None),
+    ('travel.standard.8000+', '1735', 8, None),
+    ('travel.green.10-99', '56', 8, None),
+    ('travel.green.100-499', '285', 8, None),
+    ('travel.green.500-1999', '417', 8, None),
+    ('travel.green.2000-2999', '535', 8, None),
+    ('travel.green.3000-3999', '785', 8, None),
+    ('staff_per_day.1', '120', 9, None),
+    ('staff_per_day.2', '110', 9, None),
+    ('staff_per_day.3', '100', 9, None),
+    ('short_term.per_day_to_14', '79', 10, None),
+    ('short_term.per_day_15_to_30', '56', 10, None),
+    ('short_term.fewer_opportunities_5_to_14_days', '100', 10, None),
+    ('short_term.fewer_opportunities_15_to_30_days', '150', 10, None),
+    ('fewer_opportunities_per_month', '250', 3, None),
+    ('traineeship_per_month', '150', 3, None),
+    ('green_travel_one_off', '50', 3, None),
+    ('bip.organisational_support_per_participant', '400', 4, None),
+    ('bip.organisational_support_max', '8000', 4, None),
+    ('student_per_month.1', None, 5, None),
+    ('student_per_month.2', None, 5, None),
+    ('student_per_month.3', None, 5, None),
+    ('ka171.travel.10-99', '28', 11, None),
+    ('ka171.travel.100-499', '211', 11, None),
+    ('ka171.travel.500-1999', '309', 11, None),
+    ('ka171.travel.2000-2999', '395', 11, None),
+    ('ka171.travel.3000-3999', '580', 11, None),
+    ('ka171.travel.4000-7999', '1188', 11, None),
+    ('ka171.travel.8000+', '1735', 11, None),
+    ('ka171.outgoing_student_per_month', '700', 12, 2023),
+    ('ka171.outgoing_staff_per_day', '180', 12, 2023),
+    ('ka171.incoming_student_per_month.1', None, 13, None),
+    ('ka171.incoming_staff_per_day.1', None, 13, None),
+    ('ka171.fewer_opportunities_per_month', None, 7, None),
 )
 GROUPS_2021_TO_2023 = 'AT:2 BE:2 BG:3 CY:2 CZ:3 DE:2 DK:1 EE:3 ES:2 FI:1 FR:2 GR:2 HR:3 HU:3 IE:1 IS:1 IT:2 LI:1 LT:3 LU:1 LV:3 MK:3 MT:2 NL:2 NO:1 PL:3 PT:2 RO:3 RS:3 SE:1 SI:3 SK:3 TR:3'
 GROUPS_FROM_2024 = 'AT:1 BE:1 BG:3 CY:2 CZ:2 DE:1 DK:1 EE:2 ES:2 FI:1 FR:1 GR:2 HR:3 HU:3 IE:1 IS:1 IT:1 LI:1 LT:3 LU:1 LV:2 MK:3 MT:2 NL:1 NO:1 PL:3 PT:2 RO:3 RS:3 SE:1 SI:2 SK:2 TR:3'
@@ -346,11 +348,13 @@ def shipped_figures(call_year):
     if call_year < 2024:
         return {name: (amount, SOURCES[source], None)
                 for name, amount, source in FIGURES_2021_TO_2023}
-    carried = 2024 if call_year in CARRIED_FROM_2024 else None
+    if call_year not in CARRIED_FROM_2024:
+        return {name: (amount, SOURCES[source], carried)
+                for name, amount, source, carried in FIGURES_2024}
     return {
         name: (amount, SOURCES[source],
-               None if amount is None or source == TOP_UPS_SOURCE else carried)
-        for name, amount, source in FIGURES_2024
+               None if amount is None or source == TOP_UPS_SOURCE else 2024)
+        for name, amount, source, _carried in FIGURES_2024
     }
 
 

@@ -56,7 +56,8 @@ def test_ka131_mobility_to_third_countries_is_shown_against_the_20_percent_cap(
     assert row["Mobility with third countries not associated (EUR)"] == spent
     assert row["Cap for third countries not associated (EUR)"] == "2000.00"  # 20 % of 10,000
     page = coordinator_client.get("/reports/budget").get_data(as_text=True)
-    cell = page[page.index("KA131 with a cap") :].split("</tr>")[0]
+    section = page[page.index('id="third-countries"') :]
+    cell = section[section.index("KA131 with a cap") :].split("</tr>")[0]
     for text in ("near the cap", "over the 20 % cap"):
         assert (text in cell) == (text == badge)
     assert "from 80 % of it (16 % of the grant)" in page

@@ -131,4 +131,4 @@ def test_staff_submit_a_mobility_whose_grant_waits_for_the_call_years_unit_costs
     assert db.session.get(Mobility, mobility.id).status is Status.SUBMITTED
     queue = sign_in(app.test_client(), coordinator).get("/review").get_data(as_text=True)
     row = queue[queue.index("Waiting Wanda") :].split("</tr>")[0]
-    assert "Grant waiting for the call year's unit costs" in row
+    assert "grant waits for unit costs" in row

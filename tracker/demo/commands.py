@@ -14,6 +14,7 @@ ORDER = (
     "projects",
     "project partners",
     "planned mobilities",
+    "organised programmes",
     "mobilities",
     "history entries",
     "deadlines",

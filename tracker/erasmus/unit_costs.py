@@ -48,11 +48,13 @@ class ShippedYear:
 
 
 def _figures(*groups):
-    """{name: Figure} from (Figure template, names) pairs: one source for several amounts."""
+    """{name: Figure} from (source, {name: amount}[, carried over from]) groups: one source
+    for several amounts."""
     figures = {}
-    for source, amounts in groups:
+    for source, amounts, *carried in groups:
         for name, amount in amounts.items():
-            figures[name] = Figure(None if amount is None else Decimal(amount), source)
+            amount = None if amount is None else Decimal(amount)
+            figures[name] = Figure(amount, source, *carried)
     return figures
 
 
@@ -115,10 +117,15 @@ KA171_TRAVEL_2024 = (
     "(VU Amsterdam, 19 Nov 2024; Daugavpils University; Technical University of Civil "
     "Engineering Bucharest)"
 )
-KA171_NOT_FOUND = (
-    "Not found: no source gives this KA171 figure for the 2024 call or later (the older calls "
-    "paid outgoing students 700 and incoming 850 per month, outgoing staff 180 and incoming "
-    "staff 160 per day). Enter it from the Programme Guide of the call."
+KA171_CARRIED_FROM_2023 = (
+    "Not found for the 2024 call or later: the older calls' KA171 rate carried over, to "
+    "confirm from the Programme Guide of the call. " + KA171_2021
+)
+KA171_INCOMING_NOT_FOUND = (
+    "Not found: incoming participants are paid by the receiving country's group, and the "
+    "Netherlands are in group 1 from the 2024 call; no source gives the KA171 rate for group 1 "
+    "(the older calls paid 850 per month and 160 per day to group 2). Enter it from the "
+    "Programme Guide of the call."
 )
 KA171_FEWER_OPPORTUNITIES_NOT_FOUND = (
     "Not found: no source gives a KA171 fewer-opportunities top-up for this call. Enter it "
@@ -204,10 +211,13 @@ FIGURES_2024 = _figures(
     (KA171_TRAVEL_2024,
      {f.ka171_travel(band): amount for band, amount in _TRAVEL_2024_AMOUNTS.items()}),
     (
-        KA171_NOT_FOUND,
-        {f.KA171_OUTGOING_STUDENT_PER_MONTH: None, f.KA171_OUTGOING_STAFF_PER_DAY: None,
-         # The Netherlands are in group 1 from the 2024 call.
-         f.ka171_incoming_student_per_month(G1): None, f.ka171_incoming_staff_per_day(G1): None},
+        KA171_CARRIED_FROM_2023,
+        {f.KA171_OUTGOING_STUDENT_PER_MONTH: "700", f.KA171_OUTGOING_STAFF_PER_DAY: "180"},
+        2023,
+    ),
+    (
+        KA171_INCOMING_NOT_FOUND,
+        {f.ka171_incoming_student_per_month(G1): None, f.ka171_incoming_staff_per_day(G1): None},
     ),
     (KA171_FEWER_OPPORTUNITIES_NOT_FOUND, {f.KA171_FEWER_OPPORTUNITIES_PER_MONTH: None}),
 )  # fmt: skip

@@ -46,6 +46,7 @@ def year(call_year):
     year = _year_or_404(call_year)
     by_key = {rate.key: rate for rate in year.rates}
     rates = [by_key[key] for key in reading_order(by_key)]
+    sources = list(dict.fromkeys(rate.source for rate in rates))
     changes = db.session.scalars(
         sa.select(UnitCostChange)
         .where(UnitCostChange.year_id == year.id)
@@ -56,6 +57,7 @@ def year(call_year):
         "unit_costs/year.html",
         year=year,
         rates=rates,
+        sources=sources,
         label=figure_label,
         changes=changes,
         groups=_countries_by_group(year),

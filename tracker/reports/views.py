@@ -107,12 +107,13 @@ def budget():
     form, call_year = _year_form()
     rows = report_queries.budget_report(current_user, call_year)
     groups = [(action, list(group)) for action, group in groupby(rows, key=attrgetter("action"))]
+    capped = [
+        (row, cap)
+        for row in rows
+        if (cap := third_country_cap_use(row.action, row.awarded, row.third_countries))
+    ]
     return render_template(
-        "reports/budget.html",
-        form=form,
-        call_year=call_year,
-        groups=groups,
-        cap_use=lambda row: third_country_cap_use(row.action, row.awarded, row.third_countries),
+        "reports/budget.html", form=form, call_year=call_year, groups=groups, capped=capped
     )
 
 
