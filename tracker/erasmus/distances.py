@@ -8,9 +8,10 @@ HOME_CITY setting) to the partner organisation's city. The person entering a
 mobility may still choose another band.
 
 The city data is read once per process, on the first question, and kept as a small
-index (about 130,000 names, some 20 MB): a city is found by its name or by one of its
+index (about 130,000 names, some 15 MB): a city is found by its name or by one of its
 names in a Latin alphabet ("München", "Munich"), accents and case ignored, within its
-country. Reading it takes about two seconds and 80 MB for a moment.
+country. Reading it takes one to two seconds and 80 MB for a moment
+(benchmarks/distances.py).
 """
 
 import functools
