@@ -115,8 +115,9 @@ def test_every_stored_grant_is_the_calculators(loaded):
     assert computed >= 100
 
 
-def test_2024_and_2025_mobilities_have_grants_or_name_the_missing_figure(loaded):
-    """Where the call year's figures exist the grant is there; the rest wait for a named one."""
+def test_2024_and_2025_grants_are_there_where_figures_exist_and_count_in_the_budget(loaded):
+    """Where the call year's figures exist the grant is there; the rest wait for a named one;
+    the budget report commits them."""
     by_year = {}
     for mobility in all_of(Mobility):
         if mobility.project.call_year in (2024, 2025):
@@ -131,9 +132,6 @@ def test_2024_and_2025_mobilities_have_grants_or_name_the_missing_figure(loaded)
     assert {m.grant_waiting_for for m in icm_2024 if m.flow is Flow.INCOMING} >= {
         "ka171.incoming_student_per_month.1"
     }
-
-
-def test_the_budget_report_commits_the_2024_and_2025_grants(loaded):
     client = loaded.test_client()
     coordinator = next(a for a in DEMO_ACCOUNTS if a.key == "coordinator")
     client.submit("/login", {"email": coordinator.email, "password": coordinator.password})
