@@ -8,6 +8,7 @@ export FLASK_APP := wsgi
 
 run: install
 	$(BIN)/flask db upgrade
+	$(BIN)/flask unit-costs recalculate
 	$(BIN)/flask demo-data --first-run
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 

@@ -27,6 +27,8 @@ class Config:
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL", "")
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     OFFICE_TIMEZONE = os.environ.get("OFFICE_TIMEZONE", "Europe/Amsterdam")
+    # Where distances to partners are measured from: a Dutch city of over 15,000 inhabitants.
+    HOME_CITY = os.environ.get("HOME_CITY", "Leiden")
     BABEL_DEFAULT_LOCALE = "en"
     LANGUAGES = ("en", "nl")
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024

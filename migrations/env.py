@@ -1,4 +1,5 @@
 import logging
+from contextlib import contextmanager
 from logging.config import fileConfig
 
 from alembic import context
@@ -98,21 +99,33 @@ def run_migrations_online():
 
     connectable = get_engine()
 
-    with connectable.connect() as connection:
-        sqlite = connection.dialect.name == "sqlite"
-        if sqlite:
-            # Batch mode copies a table to change it; a table others refer to can only be
-            # dropped with foreign keys off. Back on afterwards: the connection is pooled.
-            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            connection.commit()
+    with connectable.connect() as connection, sqlite_foreign_keys_checked_after(connection):
         context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
 
         with context.begin_transaction():
             context.run_migrations()
-        if sqlite:
-            connection.commit()
-            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-            connection.commit()
+
+
+@contextmanager
+def sqlite_foreign_keys_checked_after(connection):
+    """SQLite alters a table by rebuilding it (batch mode): while the old one is dropped, the
+    rows of other tables that point at it would fail the foreign-key checks. The checks are
+    off during the migrations (the pragma works only outside a transaction) and every foreign
+    key is verified once they have run."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    connection.commit()
+    try:
+        yield
+        violations = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if violations:
+            raise RuntimeError(f"foreign keys broken by the migrations: {violations[:10]}")
+    finally:
+        connection.rollback()
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        connection.commit()
 
 
 if context.is_offline_mode():

@@ -91,17 +91,48 @@ def make_mobility(owner, project, organisation, **fields):
 
 def seed_unit_costs():
     """Store the shipped unit-cost tables again: the test teardown empties every table but
-    priorities, so the migration's seed is gone after the first test."""
-    from tracker.erasmus.models import UnitCostRate, UnitCostYear
-    from tracker.erasmus.rate_tables import figures_of
-    from tracker.erasmus.unit_costs import RATE_TABLES
+    priorities, so the migration's tables are gone after the first test."""
+    from tracker.erasmus.models import DestinationGroupMember, UnitCostRate, UnitCostYear
+    from tracker.erasmus.unit_costs import HOME_AGENCY, SHIPPED_YEARS
 
-    for call_year, table in RATE_TABLES.items():
-        if db.session.scalar(db.select(UnitCostYear).where(UnitCostYear.call_year == call_year)):
+    stored = set(db.session.scalars(db.select(UnitCostYear.call_year)))
+    for call_year, shipped in SHIPPED_YEARS.items():
+        if call_year in stored:
             continue
-        year = UnitCostYear(call_year=call_year, sources="\n".join(table.sources))
-        year.rates = [UnitCostRate(key=k, amount=v) for k, v in figures_of(table).items()]
+        year = UnitCostYear(
+            national_agency=HOME_AGENCY, call_year=call_year, sources=shipped.sources
+        )
+        year.rates = [
+            UnitCostRate(
+                key=name,
+                amount=figure.amount,
+                source=figure.source,
+                carried_over_from=figure.carried_over_from,
+            )
+            for name, figure in shipped.figures.items()
+        ]
+        year.groups = [
+            DestinationGroupMember(country=country, destination_group=group)
+            for country, group in shipped.groups.items()
+        ]
         db.session.add(year)
+    db.session.commit()
+
+
+def enter_figures(call_year, figures):
+    """Enter amounts into a stored call year, as the office does for a missing figure:
+    enter_figures(2024, {"student_per_month.1": Decimal("600")})."""
+    from tracker.erasmus.models import UnitCostRate, UnitCostYear
+
+    rates = db.session.scalars(
+        db.select(UnitCostRate)
+        .join(UnitCostRate.year)
+        .where(UnitCostYear.call_year == call_year, UnitCostRate.key.in_(figures))
+    ).all()
+    assert {rate.key for rate in rates} == set(figures), "no such figure in that call year"
+    for rate in rates:
+        rate.amount = figures[rate.key]
+        rate.source = "Entered in a test"
     db.session.commit()
 
 

@@ -60,6 +60,12 @@ FIELDS = [
     "planned",
     "sources",
     "copy_from",
+    "source",
+    "asks_for_override",
+    "bip-title",
+    "bip-start_date",
+    "bip-end_date",
+    "bip-participants",
 ]
 
 JUNK = {
@@ -91,6 +97,7 @@ def url_for_rule(rule, ids):
         "notification_id": 1,
         "partner_id": 1,
         "planned_id": 1,
+        "bip_id": 1,
     }
     path = rule.rule
     for argument in rule.arguments:

@@ -3,12 +3,17 @@
 from tracker.auth.models import User
 from tracker.deadlines.models import Deadline
 from tracker.documents.models import Attachment
-from tracker.erasmus.models import UnitCostChange, UnitCostRate, UnitCostYear
+from tracker.erasmus.models import (
+    DestinationGroupMember,
+    UnitCostChange,
+    UnitCostRate,
+    UnitCostYear,
+)
 from tracker.mobilities.models import Mobility
 from tracker.notifications.models import Notification
 from tracker.organisations.models import Organisation
 from tracker.priorities.models import Priority
-from tracker.projects.models import PlannedMobility, Project, ProjectPartner
+from tracker.projects.models import OrganisedBip, PlannedMobility, Project, ProjectPartner
 from tracker.submissions import SubmissionToken
 from tracker.workflow.models import Comment, HistoryEntry
 
@@ -16,10 +21,12 @@ __all__ = [
     "Attachment",
     "Comment",
     "Deadline",
+    "DestinationGroupMember",
     "HistoryEntry",
     "Mobility",
     "Notification",
     "Organisation",
+    "OrganisedBip",
     "PlannedMobility",
     "Priority",
     "Project",

@@ -44,6 +44,11 @@ GET_PAGES = {
     "mobilities.create": ("/mobilities/new", EVERYONE),
     "mobilities.detail": ("/mobilities/{mobility}", OWN_RECORD),
     "mobilities.edit": ("/mobilities/{mobility}/edit", OWN_RECORD),
+    "mobilities.partner_options": ("/mobilities/partner-options?project_id={ka131}", EVERYONE),
+    "mobilities.band_proposal": (
+        "/mobilities/band-proposal?organisation_id={organisation}",
+        EVERYONE,
+    ),
     "organisations.index": ("/organisations/", EVERYONE),
     "organisations.detail": ("/organisations/{organisation}", EVERYONE),
     "organisations.create": ("/organisations/new", OFFICE),
@@ -63,10 +68,10 @@ GET_PAGES = {
     "reports.budget_csv": ("/reports/budget.csv", EVERYONE),
     "reports.project_mobilities": ("/reports/projects/{ka131}/mobilities", OWN_RECORD),
     "reports.project_mobilities_csv": ("/reports/projects/{ka131}/mobilities.csv", OWN_RECORD),
-    "unit_costs.index": ("/unit-costs/", ADMINS),
-    "unit_costs.year": ("/unit-costs/2023", ADMINS),
-    "unit_costs.create": ("/unit-costs/new", ADMINS),
-    "unit_costs.correct": ("/unit-costs/2023/rates/{rate}", ADMINS),
+    "unit_costs.index": ("/unit-costs/", OFFICE),
+    "unit_costs.year": ("/unit-costs/2023", OFFICE),
+    "unit_costs.create": ("/unit-costs/new", OFFICE),
+    "unit_costs.correct": ("/unit-costs/2023/rates/{rate}", OFFICE),
     "users.index": ("/users/", ADMINS),
     "users.create": ("/users/new", ADMINS),
     "users.edit": ("/users/{user}", ADMINS),
@@ -83,6 +88,7 @@ POST_ROUTES_TESTED_IN = {
     "notifications.open_one": "tests/workflow/test_comments_and_notifications.py",
     "notifications.read_all": "tests/workflow/test_comments_and_notifications.py",
     "mobilities.grant_preview": "tests/mobilities/test_mobility_form.py",
+    "mobilities.recalculate": "tests/mobilities/test_recalculation.py",
     "projects.add_partner_view": "tests/projects/test_partners.py",
     "projects.remove_partner_view": "tests/projects/test_partners.py",
     "projects.add_planned_view": "tests/projects/test_partners.py",
@@ -90,6 +96,8 @@ POST_ROUTES_TESTED_IN = {
     "users.export_personal_data": "tests/auth/test_personal_data.py",
     "users.anonymise_person": "tests/auth/test_personal_data.py",
     "users.confirm_anonymise": "tests/auth/test_personal_data.py",
+    "projects.add_bip_view": "tests/projects/test_organised_bips.py",
+    "projects.remove_bip_view": "tests/projects/test_organised_bips.py",
 }
 OPEN_TO_ALL = {"auth.login", "health.healthz", "static"}
 

@@ -15,7 +15,13 @@ from werkzeug.serving import make_server
 
 from tests.chromium import LAPTOP, assert_no_refusals, launch, require_chromium, watch_console
 from tests.factories import DEFAULT_PASSWORD
-from tests.mobilities.conftest import ka131, partners, unit_costs  # noqa: F401 (fixtures)
+from tests.mobilities.conftest import (  # noqa: F401 (fixtures)
+    ka131,
+    ka171,
+    partners,
+    student_rates_entered,
+    unit_costs,
+)
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

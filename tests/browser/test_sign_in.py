@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
     "role, role_label, shown, hidden",
     [
         ("staff", "Staff", ["Home", "Projects", "Mobilities"], ["Users", "Unit costs"]),
-        ("coordinator", "Coordinator", ["Projects", "Mobilities"], ["Users", "Unit costs"]),
+        ("coordinator", "Coordinator", ["Projects", "Mobilities", "Unit costs"], ["Users"]),
         ("admin", "Administrator", ["Projects", "Users", "Unit costs"], []),
     ],
 )

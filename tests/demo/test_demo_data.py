@@ -1,6 +1,9 @@
 """`flask demo-data`: a realistic data set, loaded on request, never twice."""
 
+import csv
+import io
 from datetime import date
+from decimal import Decimal
 
 import pytest
 import sqlalchemy as sa
@@ -8,7 +11,9 @@ from flask_babel import force_locale
 
 from tests.factories import seed_unit_costs
 from tracker.demo.accounts import DEMO_ACCOUNTS
+from tracker.demo.partners import PARTNERS
 from tracker.erasmus.actions import Action
+from tracker.erasmus.distances import propose_band
 from tracker.erasmus.mobility_types import ActivityType, Flow
 from tracker.erasmus.rate_tables import rate_table_from_db
 from tracker.extensions import db
@@ -108,6 +113,42 @@ def test_every_stored_grant_is_the_calculators(loaded):
             assert mobility.grant_total == grant.total
             computed += 1
     assert computed >= 100
+
+
+def test_2024_and_2025_grants_are_there_where_figures_exist_and_count_in_the_budget(loaded):
+    """Where the call year's figures exist the grant is there; the rest wait for a named one
+    (KA171 from 2024 on waits for every individual-support rate); the budget report commits
+    the grants there are."""
+    recent = [m for m in all_of(Mobility) if m.project.call_year in (2024, 2025)]
+    for mobility in recent:
+        assert (mobility.grant_total is None) == (mobility.grant_waiting_for is not None)
+    ka131 = [m for m in recent if m.project.action is Action.KA131_HED]
+    staff = [m for m in ka131 if m.activity_type in (ActivityType.STA, ActivityType.STT)]
+    assert staff and all(m.grant_total for m in staff), "staff rates exist for 2024 and 2025"
+    waiting = {m.grant_waiting_for for m in ka131 if m.grant_total is None}
+    assert waiting <= {"student_per_month.1", "student_per_month.2", "student_per_month.3"}
+    icm_2024 = [m for m in recent if m.project.action is Action.KA171_HED]
+    assert {m.grant_waiting_for for m in icm_2024 if m.grant_total is None} <= {
+        "ka171.outgoing_student_per_month",
+        "ka171.outgoing_staff_per_day",
+        "ka171.incoming_student_per_month.1",
+        "ka171.incoming_staff_per_day.1",
+    }
+    client = loaded.test_client()
+    coordinator = next(a for a in DEMO_ACCOUNTS if a.key == "coordinator")
+    client.submit("/login", {"email": coordinator.email, "password": coordinator.password})
+    text = client.get("/reports/budget.csv").get_data(as_text=True).lstrip("\ufeff")
+    rows = {row[3]: row for row in csv.reader(io.StringIO(text))}
+    for acronym in ("KA131-2024", "KA131-2025"):
+        assert Decimal(rows[acronym][8]) > 0, acronym
+
+
+def test_the_demo_partners_bands_are_what_the_map_proposes(app):
+    for partner in PARTNERS.values():
+        proposal = propose_band(partner.country, partner.city)
+        if proposal.band is not None:
+            assert proposal.band is partner.band, partner.key
+    assert propose_band("MT", "Msida").band is None  # too small for the map: chosen by hand
 
 
 def test_mobilities_keep_to_their_funding_project(loaded):

@@ -2,34 +2,40 @@ import pytest
 
 from tracker.erasmus.countries import (
     ASSOCIATED_THIRD_COUNTRIES,
-    DESTINATION_GROUPS,
     EU_MEMBER_STATES,
+    GROUPS_2021_TO_2023,
+    GROUPS_FROM_2024,
+    PROGRAMME_COUNTRIES,
     REGIONS,
     DestinationGroup,
     Region,
     country_choices,
     country_name,
-    destination_group,
     is_known_country,
     is_programme_country,
     region_of,
 )
 
+G1, G2, G3 = DestinationGroup.GROUP_1, DestinationGroup.GROUP_2, DestinationGroup.GROUP_3
+
 
 @pytest.mark.parametrize(
-    ("code", "group"),
+    ("code", "until_2023", "from_2024"),
     [
-        ("FI", DestinationGroup.GROUP_1),
-        ("no", DestinationGroup.GROUP_1),
-        ("NL", DestinationGroup.GROUP_2),
-        ("DE", DestinationGroup.GROUP_2),
-        ("PL", DestinationGroup.GROUP_3),
-        ("TR", DestinationGroup.GROUP_3),
+        ("FI", G1, G1),
+        ("NO", G1, G1),
+        ("NL", G2, G1),
+        ("DE", G2, G1),
+        ("ES", G2, G2),
+        ("CZ", G3, G2),
+        ("PL", G3, G3),
+        ("TR", G3, G3),
     ],
 )
-def test_programme_countries_fall_in_their_destination_group(code, group):
-    assert destination_group(code) is group
-    assert is_programme_country(code)
+def test_programme_countries_fall_in_their_destination_group_per_call(code, until_2023, from_2024):
+    assert GROUPS_2021_TO_2023[code] is until_2023
+    assert GROUPS_FROM_2024[code] is from_2024
+    assert is_programme_country(code.lower())
     assert region_of(code) is None
 
 
@@ -56,18 +62,19 @@ def test_programme_countries_fall_in_their_destination_group(code, group):
 )
 def test_third_countries_not_associated_fall_in_their_region(code, region):
     assert region_of(code) is region
-    assert destination_group(code) is None
+    assert code not in GROUPS_FROM_2024
     assert not is_programme_country(code)
 
 
 def test_the_27_member_states_and_6_associated_countries_make_up_the_groups():
     assert len(EU_MEMBER_STATES) == 27
-    assert set(DESTINATION_GROUPS) >= ASSOCIATED_THIRD_COUNTRIES
-    assert "GB" not in DESTINATION_GROUPS
+    assert PROGRAMME_COUNTRIES >= ASSOCIATED_THIRD_COUNTRIES
+    assert "GB" not in PROGRAMME_COUNTRIES
+    assert set(GROUPS_2021_TO_2023) == set(GROUPS_FROM_2024) == PROGRAMME_COUNTRIES
 
 
 def test_no_country_is_both_grouped_and_in_a_region():
-    assert not set(DESTINATION_GROUPS) & set(REGIONS)
+    assert not PROGRAMME_COUNTRIES & set(REGIONS)
 
 
 def test_ka171_works_with_regions_1_to_12():
@@ -87,7 +94,7 @@ def test_country_names_come_in_the_readers_language():
 
 
 def test_every_known_country_has_a_babel_name():
-    for code in (*DESTINATION_GROUPS, *REGIONS):
+    for code in (*PROGRAMME_COUNTRIES, *REGIONS):
         assert country_name(code, "en") != code, code
 
 
@@ -95,7 +102,7 @@ def test_every_known_country_has_a_babel_name():
 def test_country_choices_list_every_country_once_sorted_by_name(locale):
     choices = country_choices(locale)
     codes = [code for code, _ in choices]
-    assert len(codes) == len(set(codes)) == len(DESTINATION_GROUPS) + len(REGIONS)
+    assert len(codes) == len(set(codes)) == len(PROGRAMME_COUNTRIES) + len(REGIONS)
     initials = [name[0] for _, name in choices if name[0].isascii()]
     assert initials == sorted(initials)
 

@@ -1,18 +1,34 @@
 """Shared records for the mobility tests: unit costs, funding projects, partners."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
-from tests.factories import make_organisation, make_project, seed_unit_costs
+from tests.factories import enter_figures, make_organisation, make_project, seed_unit_costs
 from tracker.erasmus.actions import Action
+from tracker.projects.models import ProjectPartner
 from tracker.workflow.states import Status
+
+OFFICE_STUDENT_RATES = {
+    "student_per_month.1": Decimal("600"),
+    "student_per_month.2": Decimal("550"),
+    "student_per_month.3": Decimal("500"),
+}
+"""Long-term students' monthly rates as the office might enter them (tracker ships none)."""
 
 
 @pytest.fixture
 def unit_costs(app):
-    """The shipped 2021-2023 tables, as the migration seeds them."""
+    """The shipped tables, as the migration stores them."""
     seed_unit_costs()
+
+
+@pytest.fixture
+def student_rates_entered(unit_costs):
+    """The office has entered the 2022 and 2023 long-term students' monthly rates."""
+    for call_year in (2022, 2023):
+        enter_figures(call_year, OFFICE_STUDENT_RATES)
 
 
 @pytest.fixture
@@ -30,7 +46,8 @@ def ka131(coordinator):
 
 
 @pytest.fixture
-def ka171(coordinator):
+def ka171(coordinator, partners):
+    """An ongoing KA171 project of the 2022 call with partners in Indonesia, Kenya and Brazil."""
     return make_project(
         coordinator,
         action=Action.KA171_HED,
@@ -39,6 +56,7 @@ def ka171(coordinator):
         status=Status.ONGOING,
         start_date=date(2022, 8, 1),
         end_date=date(2025, 7, 31),
+        partners=[ProjectPartner(organisation=partners[code]) for code in ("ID", "KE", "BR")],
     )
 
 

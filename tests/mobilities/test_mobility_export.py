@@ -59,3 +59,12 @@ def test_the_list_offers_the_export_with_its_filter(coordinator_client, many):
     assert 'href="/mobilities/export.csv?country=FI"' in page
     assert "Download these 13 records as CSV" in page
     db.session.rollback()
+
+
+def test_the_export_gives_the_destination_group_of_the_call_year(
+    coordinator_client, staff, ka131, unit_costs, partners
+):
+    """Germany was in group 2 in the 2023 call (group 1 from 2024)."""
+    make_mobility(staff, ka131, partners["DE"])
+    (row,) = exported(coordinator_client.get("/mobilities/export.csv"))
+    assert row["Destination group"] == "Group 2: medium living costs"

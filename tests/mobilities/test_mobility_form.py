@@ -38,22 +38,37 @@ def only_mobility():
     return db.session.scalars(db.select(Mobility)).one()
 
 
+@pytest.mark.usefixtures("student_rates_entered")
 def test_staff_creates_a_mobility_and_the_grant_is_stored(staff_client, staff, ka131, partners):
     response = staff_client.submit("/mobilities/new", form_data(ka131, partners["FI"]))
     assert response.status_code == 302
     mobility = only_mobility()
     assert mobility.owner_id == staff.id
     assert mobility.faculty == staff.faculty
-    assert mobility.grant_individual == Decimal("2600.00")
-    assert mobility.grant_total == Decimal("2600.00")
+    assert mobility.grant_individual == Decimal("3000.00")
+    assert mobility.grant_total == Decimal("3000.00")
+    assert mobility.grant_waiting_for is None
     page = staff_client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "Individual support: 5 months × €520" in page
+    assert "Individual support: 5 months × €600" in page
     assert "153 days" in page
+
+
+def test_a_grant_waiting_for_a_missing_figure_is_stored_as_waiting_and_says_which(
+    staff_client, ka131, partners
+):
+    response = staff_client.submit("/mobilities/new", form_data(ka131, partners["FI"]))
+    assert response.status_code == 302
+    mobility = only_mobility()
+    assert mobility.grant_total is None
+    assert mobility.grant_waiting_for == "student_per_month.1"
+    page = staff_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Grant waiting for the call year's unit costs" in page
+    assert "Students long-term, per month, Group 1: higher living costs" in page
 
 
 # The calculator's worked examples (tests/mobilities/test_grants.py), typed into the form.
 WORKED_EXAMPLES = [
-    ("FI", "ka131", {}, "2600.00"),
+    ("FI", "ka131", {}, "3000.00"),
     (
         "ES",
         "ka131",
@@ -64,7 +79,7 @@ WORKED_EXAMPLES = [
             fewer_opportunities="y",
             distance_band="500-1999",
         ),
-        "2015.00",
+        "2175.00",
     ),
     (
         "DE",
@@ -78,7 +93,7 @@ WORKED_EXAMPLES = [
             green_travel="y",
             travel_days="4",
         ),
-        "1616.00",
+        "1310.00",
     ),
     (
         "PL",
@@ -90,9 +105,9 @@ WORKED_EXAMPLES = [
             end_date="2024-04-20",
             distance_band="500-1999",
         ),
-        "2568.20",
+        "2095.00",
     ),
-    ("IT", "ka131", dict(start_date="2023-09-01", end_date="2024-02-10"), "2506.67"),
+    ("IT", "ka131", dict(start_date="2023-09-01", end_date="2024-02-10"), "2933.33"),
     (
         "BE",
         "ka131",
@@ -130,6 +145,7 @@ WORKED_EXAMPLES = [
 ]
 
 
+@pytest.mark.usefixtures("student_rates_entered")
 @pytest.mark.parametrize(("country", "project", "fields", "total"), WORKED_EXAMPLES)
 def test_worked_examples_store_the_calculated_grant(
     request, staff_client, partners, country, project, fields, total
@@ -146,20 +162,23 @@ def test_worked_examples_store_the_calculated_grant(
     )
 
 
+@pytest.mark.usefixtures("student_rates_entered")
 def test_calculate_button_shows_the_breakdown_without_saving(staff_client, ka131, partners):
     data = form_data(ka131, partners["FI"], calculate="1")
     response = staff_client.submit("/mobilities/new", data)
     page = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert "Individual support: 5 months × €520" in page
+    assert "Individual support: 5 months × €600" in page
+    assert "Destination group in the 2023 call: Group 1: higher living costs." in page
     assert db.session.scalars(db.select(Mobility)).all() == []
 
 
+@pytest.mark.usefixtures("student_rates_entered")
 def test_grant_preview_returns_the_breakdown_fragment(staff_client, ka131, partners):
     response = staff_client.submit("/mobilities/grant-preview", form_data(ka131, partners["FI"]))
     assert response.status_code == 200
     fragment = response.get_data(as_text=True)
-    assert "€ 2,600.00" in fragment
+    assert "€ 3,000.00" in fragment
     assert "<html" not in fragment
 
 
@@ -174,20 +193,21 @@ def test_a_call_year_without_unit_costs_says_so_and_stores_no_grant(
     project = make_project(
         coordinator,
         action=Action.KA131_HED,
-        call_year=2025,
+        call_year=2027,
         status=Status.APPROVED,
-        start_date=date(2025, 6, 1),
-        end_date=date(2027, 7, 31),
+        start_date=date(2027, 6, 1),
+        end_date=date(2029, 7, 31),
     )
-    data = form_data(project, partners["FI"], start_date="2025-09-01", end_date="2026-01-31")
+    data = form_data(project, partners["FI"], start_date="2027-09-01", end_date="2028-01-31")
     preview = staff_client.submit("/mobilities/grant-preview", data)
-    assert "No unit costs for call year 2025" in preview.get_data(as_text=True)
+    assert "No unit costs for call year 2027" in preview.get_data(as_text=True)
     response = staff_client.submit("/mobilities/new", data)
     assert response.status_code == 302
     mobility = only_mobility()
     assert mobility.grant_total is None and mobility.grant_individual is None
+    assert mobility.grant_waiting_for == "call_year"
     page = staff_client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "No unit costs for call year 2025" in page
+    assert "No unit costs for call year 2027" in page
 
 
 def test_coordinator_enters_the_grant_by_hand_where_there_are_no_unit_costs(
@@ -196,19 +216,19 @@ def test_coordinator_enters_the_grant_by_hand_where_there_are_no_unit_costs(
     project = make_project(
         coordinator,
         action=Action.KA131_HED,
-        call_year=2025,
+        call_year=2027,
         status=Status.ONGOING,
-        start_date=date(2025, 6, 1),
-        end_date=date(2027, 7, 31),
+        start_date=date(2027, 6, 1),
+        end_date=date(2029, 7, 31),
     )
     data = form_data(
         project,
         partners["FI"],
-        start_date="2025-09-01",
-        end_date="2026-01-31",
+        start_date="2027-09-01",
+        end_date="2028-01-31",
         owner_id=str(coordinator.id),
         grant_override_total="2950.50",
-        grant_override_reason="Rates of the 2025 call from the National Agency's letter",
+        grant_override_reason="Rates of the 2027 call from the National Agency's letter",
     )
     assert coordinator_client.submit("/mobilities/new", data).status_code == 302
     mobility = only_mobility()
@@ -217,7 +237,7 @@ def test_coordinator_enters_the_grant_by_hand_where_there_are_no_unit_costs(
         db.select(HistoryEntry).where(HistoryEntry.kind == HistoryKind.GRANT_OVERRIDDEN)
     ).one()
     assert entry.changes == {"grant_override_total": [None, "2950.50"]}
-    assert entry.comment == "Rates of the 2025 call from the National Agency's letter"
+    assert entry.comment == "Rates of the 2027 call from the National Agency's letter"
 
 
 def test_override_needs_a_reason(coordinator_client, coordinator, ka131, partners):
@@ -301,13 +321,14 @@ def test_staff_cannot_edit_their_mobility_once_submitted(staff_client, staff, ka
     assert staff_client.submit(f"/mobilities/{mobility.id}/edit", data).status_code == 403
 
 
+@pytest.mark.usefixtures("student_rates_entered")
 def test_the_edit_form_shows_the_saved_values_and_duration(staff_client, staff, ka131, partners):
     mobility = make_mobility(staff, ka131, partners["FI"], participant_name="Shown Name")
     page = staff_client.get(f"/mobilities/{mobility.id}/edit").get_data(as_text=True)
     assert 'value="Shown Name"' in page
     assert 'value="2023-09-01"' in page
     assert "Duration: 153 days" in page
-    assert "Individual support: 5 months × €520" in page
+    assert "Individual support: 5 months × €600" in page
 
 
 def test_a_mobility_keeps_its_project_once_that_project_is_completed(

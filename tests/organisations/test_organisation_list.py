@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.factories import make_organisation
+from tests.factories import make_organisation, seed_unit_costs
 from tests.organisations.helpers import listed_names
 from tests.query_counts import statements_during_get
 from tracker.enums import Language, Role
@@ -175,14 +175,17 @@ def test_list_costs_the_same_queries_for_10_and_1000_organisations(staff_client)
     assert few == many
 
 
-def test_detail_classifies_the_country(staff_client, partners):
+def test_detail_classifies_the_country_with_its_group_per_call_year(staff_client, partners):
+    seed_unit_costs()
     pages = {
         organisation.country: staff_client.get(f"/organisations/{organisation.id}").get_data(
             as_text=True
         )
         for organisation in partners
     }
-    assert "EU member state" in pages["DE"] and "Group 2: medium living costs" in pages["DE"]
+    assert "EU member state" in pages["DE"]
+    assert "Calls 2021–2023: Group 2: medium living costs" in pages["DE"]
+    assert "Calls 2024–2026: Group 1: higher living costs" in pages["DE"]
     assert "Third country not associated" in pages["US"]
     assert "Region 13: United States of America and Canada" in pages["US"]
     assert "Region 14" in pages["GB"]

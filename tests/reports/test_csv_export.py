@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.factories import make_organisation, make_project
+from tests.factories import make_organisation, make_project, seed_unit_costs
 from tracker.erasmus.actions import Action
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
 from tracker.extensions import db
@@ -60,6 +60,7 @@ def test_a_file_name_says_what_and_when():
 
 @pytest.fixture
 def ka131_with_mobilities(coordinator):
+    seed_unit_costs()  # the destination groups of the call year
     project = make_project(
         coordinator,
         action=Action.KA131_HED,
@@ -142,14 +143,14 @@ def test_the_mobility_report_csv_holds_exactly_the_reported_rows(
         [
             "'=HYPERLINK(\"http://x\")", "Staff member", "STA", "Staff mobility for teaching",
             "Outgoing", "Université de Lyon", "F  LYON03", "FR", "France",
-            "2024-10-01", "2024-10-05", "5",
+            "Group 1: higher living costs", "2024-10-01", "2024-10-05", "5",
             "500–1,999 km", "yes", "no", "720.00", "320.00", "0.00", "1040.00", "1040.00",
             "Approved",
         ],
         [
             'Zoë Ångström, "Jr"', "Student", "SMS", "Student mobility for studies", "Outgoing",
             "Université de Lyon", "F  LYON03", "FR", "France",
-            "2025-02-01", "2025-06-30", "150", "", "no",
+            "Group 1: higher living costs", "2025-02-01", "2025-06-30", "150", "", "no",
             "no", "", "", "", "2350.00", "2000.00", "Approved",
         ],
     ]  # fmt: skip

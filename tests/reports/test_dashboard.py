@@ -234,3 +234,23 @@ def test_each_ka171_used_figure_links_to_exactly_those_mobilities(coordinator_cl
         listed = coordinator_client.get(unescape(href)).get_data(as_text=True)
         count = re.search(r'role="status">(\d+) records?</p>', listed)
         assert count is not None and int(count.group(1)) == int(used), href
+
+
+def test_the_dashboard_lists_the_missing_unit_costs_with_links_to_enter_them(
+    coordinator_client, coordinator
+):
+    from tests.factories import seed_unit_costs
+    from tracker.erasmus.models import UnitCostRate, UnitCostYear
+
+    seed_unit_costs()
+    make_project(coordinator, action=Action.KA131_HED, call_year=2027)
+    page = coordinator_client.get("/reports/dashboard").get_data(as_text=True)
+    panel = page[page.index("Unit costs for the office to enter") :].split("</section>")[0]
+    rate = db.session.scalar(
+        db.select(UnitCostRate)
+        .join(UnitCostRate.year)
+        .where(UnitCostYear.call_year == 2025, UnitCostRate.key == "student_per_month.1")
+    )
+    assert f'href="/unit-costs/2025/rates/{rate.id}"' in panel
+    assert "Students long-term, per month, Group 1: higher living costs" in panel
+    assert "the whole table (add call year 2027)" in panel

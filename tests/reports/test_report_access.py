@@ -80,8 +80,9 @@ def test_the_budget_report_gives_committed_and_remaining_per_project(coordinator
         )
         row = by_title[project.title]
         assert row[8] == str(committed)
+        assert row[9] == "0.00"  # no blended intensive programmes organised
         remaining = project.awarded_amount - committed if project.awarded_amount is not None else ""
-        assert row[9] == str(remaining)
+        assert row[10] == str(remaining)
 
 
 def ka1_project(records, owner):

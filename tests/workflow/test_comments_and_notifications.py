@@ -1,11 +1,15 @@
 """Comments on a record, and who is told about what."""
 
+from datetime import date
+from decimal import Decimal
+
 import pytest
 
 from tests.conftest import sign_in
-from tests.factories import make_user
+from tests.factories import make_mobility, make_organisation, make_project, make_user
 from tests.workflow.conftest import complete_project
 from tracker.enums import Role
+from tracker.erasmus.actions import Action
 from tracker.extensions import db
 from tracker.notifications.models import Notification, NotificationKind
 from tracker.workflow.models import Comment
@@ -105,3 +109,56 @@ def test_an_empty_comment_is_not_added(app, owner):
     )
     assert "Write a comment before sending it." in response.get_data(as_text=True)
     assert db.session.scalar(db.select(db.func.count(Comment.id))) == 0
+
+
+def ka131_mobility(owner, coordinator):
+    project = make_project(
+        coordinator,
+        action=Action.KA131_HED,
+        call_year=2023,
+        status=Status.ONGOING,
+        start_date=date(2023, 6, 1),
+        end_date=date(2025, 7, 31),
+    )
+    return make_mobility(owner, project, make_organisation(country="FI", erasmus_code=None))
+
+
+def test_a_comment_asking_for_the_grant_set_by_hand_reaches_the_coordinators(app, owner, office):
+    mobility = ka131_mobility(owner, office)
+    admin = make_user(Role.ADMIN)
+    client = sign_in(app.test_client(), owner)
+    client.submit(
+        f"/records/mobilities/{mobility.id}/comments",
+        {"body": "The stay was extended by a week: 3,200 please.", "asks_for_override": "y"},
+    )
+    assert [n.kind for n in notifications_of(office)] == [NotificationKind.OVERRIDE_REQUESTED]
+    assert notifications_of(owner) == [] and notifications_of(admin) == []
+    assert db.session.scalars(db.select(Comment.asks_for_override)).one() is True
+    page = sign_in(app.test_client(), office).get(f"/mobilities/{mobility.id}")
+    assert "asks for the grant to be set by hand" in page.get_data(as_text=True)
+    listed = sign_in(app.test_client(), office).get("/notifications/").get_data(as_text=True)
+    assert "Asked to set the grant by hand" in listed
+
+
+def test_a_coordinators_override_tells_the_owner(app, owner, office):
+    mobility = ka131_mobility(owner, office)
+    data = {
+        "participant_name": mobility.participant_name,
+        "participant_kind": "student",
+        "activity_type": "SMS",
+        "flow": "outgoing",
+        "organisation_id": str(mobility.organisation_id),
+        "project_id": str(mobility.project_id),
+        "start_date": "2023-09-01",
+        "end_date": "2024-01-31",
+        "travel_days": "0",
+        "owner_id": str(owner.id),
+        "version": str(mobility.version),
+        "grant_override_total": "3200.00",
+        "grant_override_reason": "Stay extended by agreement",
+    }
+    client = sign_in(app.test_client(), office)
+    assert client.submit(f"/mobilities/{mobility.id}/edit", data).status_code == 302
+    (notification,) = notifications_of(owner)
+    assert notification.kind is NotificationKind.GRANT_OVERRIDDEN
+    assert db.session.get(type(mobility), mobility.id).grant_amount == Decimal("3200.00")

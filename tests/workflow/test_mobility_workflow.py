@@ -6,7 +6,13 @@ from decimal import Decimal
 import pytest
 
 from tests.conftest import sign_in
-from tests.factories import make_mobility, make_organisation, make_project, make_user
+from tests.factories import (
+    make_mobility,
+    make_organisation,
+    make_project,
+    make_user,
+    seed_unit_costs,
+)
 from tracker.enums import Role
 from tracker.erasmus.actions import Action
 from tracker.extensions import db
@@ -73,6 +79,7 @@ def test_a_mobility_goes_from_draft_to_completed(app, people):
 
 
 def test_submitting_a_mobility_lists_what_it_lacks(app, people):
+    seed_unit_costs()
     owner, coordinator = people
     stranger = make_organisation(country="KE", erasmus_code=None)
     mobility = make_mobility(
@@ -91,6 +98,37 @@ def test_submitting_a_mobility_lists_what_it_lacks(app, people):
         "Choose at least one Erasmus+ priority",
         "inside the funding project&#39;s period (2022-08-01 to 2025-07-31)",
         "not a partner of the KA171 project",
-        "The grant is not calculated",
+        "The grant is not calculated (A distance band is needed to compute travel support)",
     ):
         assert gap in page, gap
+
+
+def test_staff_submit_a_mobility_whose_grant_waits_for_the_call_years_unit_costs(app, people):
+    """The Dutch agency's monthly rates are the office's to enter, not the applicant's: the
+    mobility goes to review, and the review queue marks it."""
+    seed_unit_costs()
+    owner, coordinator = people
+    project = make_project(
+        coordinator,
+        action=Action.KA131_HED,
+        call_year=2024,
+        status=Status.ONGOING,
+        start_date=date(2024, 6, 1),
+        end_date=date(2026, 7, 31),
+    )
+    mobility = make_mobility(
+        owner,
+        project,
+        make_organisation(country="FI", erasmus_code=None),
+        participant_name="Waiting Wanda",
+        start_date=date(2024, 9, 1),
+        end_date=date(2025, 1, 31),
+        grant_waiting_for="student_per_month.1",
+        priorities=[db.session.scalars(db.select(Priority)).first()],
+    )
+    assert take(sign_in(app.test_client(), owner), mobility, "submit").status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Mobility, mobility.id).status is Status.SUBMITTED
+    queue = sign_in(app.test_client(), coordinator).get("/review").get_data(as_text=True)
+    row = queue[queue.index("Waiting Wanda") :].split("</tr>")[0]
+    assert "grant waits for unit costs" in row

@@ -54,7 +54,7 @@ ROLE_FOR_ACTION = {
     "review": Role.COORDINATOR,
     "manage_organisations": Role.COORDINATOR,
     "manage_deadlines": Role.COORDINATOR,
-    "manage_unit_costs": Role.ADMIN,
+    "manage_unit_costs": Role.COORDINATOR,
     "manage_users": Role.ADMIN,
 }
 
@@ -63,8 +63,9 @@ def can(user, action, record=None):
     """May `user` take `action` (on `record`)?
 
     Record actions on a project or a mobility: "view", "edit", "comment",
-    "upload" (a document), "delete_document". Other actions: the keys of
-    ROLE_FOR_ACTION.
+    "upload" (a document), "delete_document"; on a mobility also
+    "recalculate_grant" (from the current unit costs, whatever its status).
+    Other actions: the keys of ROLE_FOR_ACTION.
     """
     if not user.is_authenticated or not user.is_active:
         return False
@@ -83,6 +84,8 @@ def can(user, action, record=None):
         return is_office(user) or (owns and not record.status.is_final)
     if action == "delete_document":
         return is_office(user) or (owns and record.status.owner_may_edit)
+    if action == "recalculate_grant":
+        return is_office(user) and record.__tablename__ == "mobilities"
     return False
 
 

@@ -15,6 +15,7 @@ ORDER = (
     "projects",
     "project partners",
     "planned mobilities",
+    "organised programmes",
     "mobilities",
     "history entries",
     "deadlines",

@@ -24,14 +24,13 @@ from tracker.demo.projects import funded_projects
 from tracker.demo.proposals import upcoming_projects
 from tracker.demo.timeline import at_nine, funded_status, status_from_dates, write_history
 from tracker.erasmus.mobility_types import ActivityType
-from tracker.erasmus.rate_tables import rate_table_from_db
 from tracker.extensions import db
-from tracker.mobilities.grant_inputs import inputs_from_mobility
-from tracker.mobilities.grants import GrantError, grant_for
+from tracker.mobilities.grant_inputs import calculate, inputs_from_mobility
 from tracker.mobilities.models import Mobility
+from tracker.mobilities.recalculation import store_grant
 from tracker.organisations.models import Organisation
 from tracker.priorities.models import Priority
-from tracker.projects.models import PlannedMobility, Project, ProjectPartner
+from tracker.projects.models import OrganisedBip, PlannedMobility, Project, ProjectPartner
 
 REVIEWER = "coordinator"
 DAYS_PREPARED = 120
@@ -155,6 +154,16 @@ def _new_project(spec, users, organisations, priorities, today, now, added):
         project.partners.append(partner)
         added["project partners"] += 1
         added["planned mobilities"] += len(member.planned)
+    project.organised_bips = [
+        OrganisedBip(
+            title=title,
+            start_date=first,
+            end_date=first + timedelta(days=days - 1),
+            participants=participants,
+        )
+        for title, first, days, participants in spec.organised_bips
+    ]
+    added["organised programmes"] += len(spec.organised_bips)
     db.session.add(project)
     # Applications are written in the weeks before the call deadline in February.
     created = at_nine(date(spec.call_year, 1, 8))
@@ -200,31 +209,13 @@ def _mobilities(specs, projects, new_projects, users, organisations, priorities,
             priorities=[priorities[code] for code in spec.priorities],
         )
         with db.session.no_autoflush:
-            store_grant(mobility, rate_tables)
+            store_grant(mobility, calculate(inputs_from_mobility(mobility), rate_tables))
         db.session.add(mobility)
         created = at_nine(spec.start - timedelta(days=DAYS_PREPARED))
         added["history entries"] += write_history(
             mobility, owner, users[REVIEWER], min(created, now - timedelta(days=40)), now
         )
         added["mobilities"] += 1
-
-
-def store_grant(mobility, rate_tables):
-    """The grant from the call year's unit costs as stored; left empty where there is none.
-
-    `rate_tables` caches each call year's table (None where the year has none).
-    """
-    inputs = inputs_from_mobility(mobility)
-    if inputs.call_year not in rate_tables:
-        rate_tables[inputs.call_year] = rate_table_from_db(inputs.call_year)
-    try:
-        grant = grant_for(inputs, rate_tables[inputs.call_year])
-    except GrantError:
-        return
-    mobility.grant_individual = grant.individual_support
-    mobility.grant_travel = grant.travel
-    mobility.grant_top_ups = grant.top_ups
-    mobility.grant_total = grant.total
 
 
 def _deadlines(today, specs, projects, users, added):

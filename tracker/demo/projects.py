@@ -20,6 +20,16 @@ from tracker.workflow.states import Status
 IN, OUT = Flow.INCOMING, Flow.OUTGOING
 KA131_MOBILITIES = {2021: 40, 2022: 50, 2023: 55, 2024: 50, 2025: 55}
 """How many mobilities each KA131 project funds in the demo."""
+ORGANISED_BIPS = {
+    2023: (("Coastal resilience lab", date(2024, 4, 15), 5, 21),),
+    2024: (
+        ("Urban water futures", date(2025, 3, 10), 5, 22),
+        ("Digital humanities summer lab", date(2025, 6, 30), 8, 17),
+        ("Health economics in practice", date(2025, 11, 3), 5, 12),
+    ),
+    2025: (("Circular economy challenge", date(2026, 4, 13), 6, 18),),
+}
+"""The blended intensive programmes we organise, per KA131 call (one below 15 participants)."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,8 @@ class DemoProject:
     partners: tuple[DemoPartnerRole, ...] = field(default=())
     status: Status | None = None
     """A proposal's status; a funded project's follows from its dates."""
+    organised_bips: tuple = ()
+    """KA131: (title, first day, days, mobile participants) of the programmes we organise."""
 
     @property
     def end(self) -> date:
@@ -89,6 +101,7 @@ def ka131_projects():
             number=na_number(year, "KA131", serial),
             requested=requested,
             awarded=requested * Decimal("0.92"),
+            organised_bips=ORGANISED_BIPS.get(year, ()),
         )
 
 

@@ -2,9 +2,11 @@
 
 An EU member state or a third country associated to the programme falls in one
 of three KA131 destination groups by living costs; a third country not associated
-falls in one of fourteen regions. Both follow from the country alone, so a partner
-organisation only stores its ISO 3166-1 alpha-2 code and everything else is looked
-up here.
+falls in one of fourteen regions. Whether a country is a programme country, and its
+region, follow from the country alone, so a partner organisation only stores its
+ISO 3166-1 alpha-2 code. The destination group changed with the 2024 call: it is data
+per call year, kept with that year's unit costs (the mappings below are what tracker
+ships; tracker.erasmus.destination_groups looks a group up).
 
 Source: Erasmus+ Programme Guide 2024 (version 1, 2023-11-28), Part A "Eligible
 countries" (regions 1-14; erasmus-plus.ec.europa.eu/programme-guide/part-a/eligible-countries)
@@ -57,16 +59,44 @@ class Region(LabelledEnum):
 ASSOCIATED_THIRD_COUNTRIES = frozenset({"IS", "LI", "MK", "NO", "RS", "TR"})
 """Third countries associated to the programme: they take part like member states."""
 
-_GROUP_MEMBERS = {
-    DestinationGroup.GROUP_1: "DK FI IS IE LU SE LI NO",
-    DestinationGroup.GROUP_2: "AT BE CY FR DE GR IT MT NL PT ES",
-    DestinationGroup.GROUP_3: "BG HR CZ EE HU LV LT PL RO SK SI MK RS TR",
-}
-DESTINATION_GROUPS = {
-    code: group for group, codes in _GROUP_MEMBERS.items() for code in codes.split()
-}
+EU_MEMBER_STATES = frozenset(
+    {
+        *("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE"),
+        *("IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"),
+    }
+)
+PROGRAMME_COUNTRIES = EU_MEMBER_STATES | ASSOCIATED_THIRD_COUNTRIES
+"""The countries of the three KA131 destination groups."""
 
-EU_MEMBER_STATES = frozenset(DESTINATION_GROUPS) - ASSOCIATED_THIRD_COUNTRIES
+HOME_COUNTRY = "NL"
+"""Where the office is: the receiving country of incoming mobilities."""
+
+
+def _groups(members):
+    return {code: group for group, codes in members.items() for code in codes.split()}
+
+
+GROUPS_2021_TO_2023 = _groups(
+    {
+        DestinationGroup.GROUP_1: "DK FI IS IE LU SE LI NO",
+        DestinationGroup.GROUP_2: "AT BE CY FR DE GR IT MT NL PT ES",
+        DestinationGroup.GROUP_3: "BG HR CZ EE HU LV LT PL RO SK SI MK RS TR",
+    }
+)
+"""The destination groups of the calls 2021-2023 (Programme Guide 2021; Maastricht
+University's Erasmus+ staff mobility page lists the same three groups)."""
+
+GROUPS_FROM_2024 = _groups(
+    {
+        DestinationGroup.GROUP_1: "DK FI IS IE LU SE LI NO AT BE FR DE IT NL",
+        DestinationGroup.GROUP_2: "CY CZ EE GR LV MT PT SK SI ES",
+        DestinationGroup.GROUP_3: "BG HR HU LT MK PL RO RS TR",
+    }
+)
+"""The destination groups from the 2024 call on: Austria, Belgium, France, Germany, Italy and
+the Netherlands moved to group 1, Czechia, Estonia, Latvia, Slovakia and Slovenia to group 2
+(VU Amsterdam, "Grants and funds for VU employees", 19 Nov 2024; Humboldt-Universität zu
+Berlin publishes the same groups)."""
 
 _REGION_MEMBERS = {
     Region.WESTERN_BALKANS: "AL BA XK ME",
@@ -96,11 +126,6 @@ def _normalised(code: str) -> str:
     return code.strip().upper()
 
 
-def destination_group(code: str) -> DestinationGroup | None:
-    """The KA131 group of an EU member state or associated third country, else None."""
-    return DESTINATION_GROUPS.get(_normalised(code))
-
-
 def region_of(code: str) -> Region | None:
     """The region of a third country not associated to the programme, else None."""
     return REGIONS.get(_normalised(code))
@@ -111,13 +136,13 @@ def is_programme_country(code: str) -> bool:
 
     These take part in every action; the others only in some, by region.
     """
-    return _normalised(code) in DESTINATION_GROUPS
+    return _normalised(code) in PROGRAMME_COUNTRIES
 
 
 def is_known_country(code: str) -> bool:
     """True for every country the programme deals with, associated or not."""
     code = _normalised(code)
-    return code in DESTINATION_GROUPS or code in REGIONS
+    return code in PROGRAMME_COUNTRIES or code in REGIONS
 
 
 def country_name(code: str, locale: str | Locale) -> str:
@@ -132,7 +157,7 @@ def country_choices(locale: str | Locale) -> list[tuple[str, str]]:
     Accents are ignored for sorting, so "Österreich" sits among the O's.
     """
     locale = Locale.parse(locale)
-    names = [(code, country_name(code, locale)) for code in (*DESTINATION_GROUPS, *REGIONS)]
+    names = [(code, country_name(code, locale)) for code in (*PROGRAMME_COUNTRIES, *REGIONS)]
     return sorted(names, key=lambda pair: _sort_key(pair[1]))
 
 

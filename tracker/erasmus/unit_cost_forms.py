@@ -1,4 +1,4 @@
-"""Forms of the unit-cost pages: add a call year, correct a rate. Both need a reason."""
+"""Forms of the unit-cost pages: add a call year, enter or correct a figure. Both need a reason."""
 
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, IntegerField, SelectField, TextAreaField
@@ -49,7 +49,13 @@ class NewCallYearForm(OneTimeToken, Form):
 
 
 class RateCorrectionForm(Form):
-    amount = money_field(_l("New amount (EUR)"), required=True)
+    amount = money_field(_l("Amount (EUR)"), required=True)
+    source = TextAreaField(
+        _l("Source"),
+        filters=[strip],
+        validators=[DataRequired(), Length(max=LONG_TEXT)],
+        description=_l("Where this amount comes from, e.g. the National Agency's letter."),
+    )
     reason = TextAreaField(
         _l("Reason"), filters=[strip], validators=[DataRequired(), Length(max=NOTE_TEXT)]
     )

@@ -1,18 +1,22 @@
-"""Unit costs per call year: admins view a year's table, add a year, correct a rate."""
+"""Unit costs per call year: the office views a year's table, adds a year, enters or corrects
+a figure (coordinators and admins; every change recorded, with a reason)."""
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
-from tracker.auth.permissions import role_required
-from tracker.enums import Role
-from tracker.erasmus.models import UnitCostChange, UnitCostRate, UnitCostYear
-from tracker.erasmus.rate_tables import figure_labels
+from tracker.auth.permissions import permission_required
+from tracker.erasmus import unit_cost_queries as queries
+from tracker.erasmus.countries import country_name
+from tracker.erasmus.models import UnitCostChange, UnitCostRate
+from tracker.erasmus.unit_cost_figures import figure_label, reading_order
 from tracker.erasmus.unit_cost_forms import NewCallYearForm, RateCorrectionForm
 from tracker.erasmus.unit_cost_operations import add_call_year, correct_rate
+from tracker.erasmus.unit_costs import HOME_AGENCY
 from tracker.extensions import db
 from tracker.submissions import commit_created, replayed
 from tracker.workflow.history import StaleRecord, check_version, stale_message
@@ -20,19 +24,30 @@ from tracker.workflow.history import StaleRecord, check_version, stale_message
 bp = Blueprint("unit_costs", __name__, url_prefix="/unit-costs")
 
 
+@bp.context_processor
+def country_names():
+    return {"country_name": lambda code: country_name(code, get_locale() or "en")}
+
+
 @bp.route("/")
-@role_required(Role.ADMIN)
+@permission_required("manage_unit_costs")
 def index():
-    years = db.session.scalars(sa.select(UnitCostYear).order_by(UnitCostYear.call_year.desc()))
-    return render_template("unit_costs/index.html", years=years.all())
+    return render_template(
+        "unit_costs/index.html",
+        years=queries.home_years(),
+        missing=queries.missing_figures(),
+        carried_over=queries.carried_over_counts(),
+        agency=HOME_AGENCY,
+    )
 
 
 @bp.route("/<int:call_year>")
-@role_required(Role.ADMIN)
+@permission_required("manage_unit_costs")
 def year(call_year):
     year = _year_or_404(call_year)
-    labels = figure_labels()
-    rates = sorted(year.rates, key=lambda rate: list(labels).index(rate.key))
+    by_key = {rate.key: rate for rate in year.rates}
+    rates = [by_key[key] for key in reading_order(by_key)]
+    sources = list(dict.fromkeys(rate.source for rate in rates))
     changes = db.session.scalars(
         sa.select(UnitCostChange)
         .where(UnitCostChange.year_id == year.id)
@@ -40,19 +55,32 @@ def year(call_year):
         .order_by(UnitCostChange.created_at.desc(), UnitCostChange.id.desc())
     ).all()
     return render_template(
-        "unit_costs/year.html", year=year, rates=rates, labels=labels, changes=changes
+        "unit_costs/year.html",
+        year=year,
+        rates=rates,
+        sources=sources,
+        label=figure_label,
+        changes=changes,
+        groups=_countries_by_group(year),
     )
 
 
+def _countries_by_group(year):
+    groups = {}
+    for member in year.groups:
+        groups.setdefault(member.destination_group, []).append(member.country)
+    return sorted(groups.items(), key=lambda item: item[0].value)
+
+
 @bp.route("/new", methods=["GET", "POST"])
-@role_required(Role.ADMIN)
+@permission_required("manage_unit_costs")
 def create():
-    years = {y.call_year: y for y in db.session.scalars(sa.select(UnitCostYear))}
+    years = {y.call_year: y for y in queries.home_years()}
     form = NewCallYearForm(years)
     if earlier := replayed(form):
         return earlier
     if form.validate_on_submit():
-        year = add_call_year(
+        year, recalculated = add_call_year(
             form.call_year.data,
             years[form.copy_from.data],
             form.sources.data,
@@ -61,6 +89,7 @@ def create():
         )
         commit_created(form, url_for("unit_costs.year", call_year=year.call_year))
         flash(_("Call year %(year)s added.", year=year.call_year), "success")
+        _flash_recalculated(recalculated)
         return redirect(url_for("unit_costs.year", call_year=year.call_year))
     if request.method == "GET" and years:
         newest = years[max(years)]
@@ -70,8 +99,9 @@ def create():
 
 
 @bp.route("/<int:call_year>/rates/<int:rate_id>", methods=["GET", "POST"])
-@role_required(Role.ADMIN)
+@permission_required("manage_unit_costs")
 def correct(call_year, rate_id):
+    """Enter a missing figure, or correct or confirm one; the year's open mobilities follow."""
     year = _year_or_404(call_year)
     rate = db.session.get(UnitCostRate, rate_id)
     if rate is None or rate.year_id != year.id:
@@ -79,12 +109,15 @@ def correct(call_year, rate_id):
     form = RateCorrectionForm()
     if request.method == "GET":
         form.amount.data = rate.amount
+        form.source.data = rate.source if rate.amount is not None else ""
         form.version.data = rate.version
     status = 422 if request.method == "POST" else 200
     if form.validate_on_submit():
         try:
             check_version(rate, form.version.data)
-            correct_rate(rate, form.amount.data, form.reason.data, current_user)
+            recalculated = correct_rate(
+                rate, form.amount.data, form.source.data, form.reason.data, current_user
+            )
             db.session.commit()
         except (StaleRecord, StaleDataError):
             db.session.rollback()
@@ -93,17 +126,24 @@ def correct(call_year, rate_id):
             flash(stale_message(), "error")
             status = 409
         else:
-            flash(_("Rate corrected."), "success")
+            flash(_("%(figure)s saved.", figure=figure_label(rate.key)), "success")
+            _flash_recalculated(recalculated)
             return redirect(url_for("unit_costs.year", call_year=call_year))
     return render_template(
-        "unit_costs/correct.html",
-        form=form,
-        year=year,
-        rate=rate,
-        label=figure_labels().get(rate.key, rate.key),
+        "unit_costs/correct.html", form=form, year=year, rate=rate, label=figure_label(rate.key)
     ), status
 
 
+def _flash_recalculated(count):
+    flash(
+        ngettext(
+            "%(num)d open mobility of this call year recalculated.",
+            "%(num)d open mobilities of this call year recalculated.",
+            count,
+        ),
+        "info",
+    )
+
+
 def _year_or_404(call_year):
-    year = db.session.scalar(sa.select(UnitCostYear).where(UnitCostYear.call_year == call_year))
-    return year or abort(404)
+    return queries.home_year(call_year) or abort(404)

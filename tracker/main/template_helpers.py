@@ -23,7 +23,7 @@ NAVIGATION = [
     ("reports.index", _l("Reports"), Role.STAFF),
     ("deadlines.index", _l("Deadlines"), Role.STAFF),
     ("workflow.queue", _l("Review queue"), Role.COORDINATOR),
-    ("unit_costs.index", _l("Unit costs"), Role.ADMIN),
+    ("unit_costs.index", _l("Unit costs"), Role.COORDINATOR),
     ("users.index", _l("Users"), Role.ADMIN),
 ]
 

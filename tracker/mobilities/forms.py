@@ -29,6 +29,7 @@ from tracker.auth.permissions import is_office
 from tracker.columns import NOTE_TEXT
 from tracker.erasmus.actions import Action
 from tracker.erasmus.countries import region_of
+from tracker.erasmus.distances import propose_band
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
 from tracker.form_base import Form
 from tracker.mobilities import queries
@@ -37,6 +38,7 @@ from tracker.mobilities.rules import (
     MAX_TRAVEL_DAYS,
     allowed_days_text,
     duration_allowed,
+    outside_ka171_partnership,
 )
 from tracker.money import money_field
 from tracker.submissions import OneTimeToken
@@ -92,7 +94,10 @@ class MobilityForm(OneTimeToken, Form):
         choices=[SelectChoice("", _l("— not given —")), *DistanceBand.choices()],
         filters=[blank_to_none],
         validators=[Optional()],
-        description=_l("One-way distance by the Commission's distance calculator."),
+        description=_l(
+            "One-way distance from our city to the partner's, as the Commission's distance "
+            "calculator measures it. Left empty, the band the map proposes is taken."
+        ),
     )
     green_travel = BooleanField(_l("Green travel"))
     fewer_opportunities = BooleanField(_l("Participant with fewer opportunities"))
@@ -129,19 +134,22 @@ class MobilityForm(OneTimeToken, Form):
     )
     version = HiddenField()
     calculate = SubmitField(_l("Calculate grant"))
+    show_partners = SubmitField(_l("Show this project's partners"))
 
     OFFICE_FIELDS = ("owner_id", "grant_override_total", "grant_override_reason")
 
-    def __init__(self, user, *args, current_project_id=None, **kwargs):
-        """`current_project_id`: the project of the mobility being edited, kept as a choice."""
+    def __init__(
+        self, user, *args, current_project_id=None, current_organisation_id=None, **kwargs
+    ):
+        """`current_project_id`, `current_organisation_id`: those of the mobility being edited,
+        kept as choices (a coordinator still corrects a mobility of a completed project)."""
         super().__init__(*args, **kwargs)
         self.current_project_id = current_project_id
-        self.organisation_id.choices = [
-            SelectChoice(0, _l("— choose —"))
-        ] + queries.organisation_choices()
+        self.current_organisation_id = current_organisation_id
         self.project_id.choices = [
             SelectChoice(0, _l("— choose —"))
         ] + queries.funding_project_choices(keep=current_project_id)
+        self.narrow_partners()
         self.priorities.choices = queries.priority_choices()
         if is_office(user):
             self.owner_id.choices = queries.owner_choices()
@@ -152,6 +160,23 @@ class MobilityForm(OneTimeToken, Form):
     def chosen_project(self):
         """The funding project chosen, if it may fund this mobility; else None."""
         return queries.funding_project(self.project_id.data, keep=self.current_project_id)
+
+    def narrow_partners(self):
+        """Offer only the chosen KA171 project's partners (every organisation otherwise)."""
+        self.organisation_id.choices = [
+            SelectChoice(0, _l("— choose —"))
+        ] + queries.organisation_choices(self.chosen_project(), keep=self.current_organisation_id)
+
+    def band_proposal(self):
+        """The distance band the map proposes for the chosen partner, or None (no partner)."""
+        partner = queries.organisation(self.organisation_id.data)
+        return propose_band(partner.country, partner.city) if partner else None
+
+    def fill_proposed_band(self):
+        """A band left empty takes the one the map proposes."""
+        proposal = self.band_proposal()
+        if not self.distance_band.data and proposal and proposal.band:
+            self.distance_band.data = proposal.band.value
 
     def validate_activity_type(self, field):
         activity = _member(ActivityType, field.data)
@@ -212,7 +237,7 @@ class MobilityForm(OneTimeToken, Form):
         organisation = queries.organisation(field.data)
         if organisation is None:
             raise ValidationError(_l("Choose a partner organisation from the list."))
-        if project is None or organisation is None or project.action is not Action.KA171_HED:
+        if project is None or project.action is not Action.KA171_HED:
             return
         region = region_of(organisation.country)
         if region is None or not region.funded_by_ka171:
@@ -220,6 +245,13 @@ class MobilityForm(OneTimeToken, Form):
                 _l(
                     "KA171 works with partners in third countries not associated to the "
                     "programme, regions 1 to 12; %(name)s is not in one of them.",
+                    name=organisation.name,
+                )
+            )
+        if outside_ka171_partnership(project, organisation.id):
+            raise ValidationError(
+                _l(
+                    "%(name)s is not a partner of this KA171 project: choose one of its partners.",
                     name=organisation.name,
                 )
             )
@@ -235,3 +267,9 @@ class MobilityForm(OneTimeToken, Form):
             start=project.start_date.isoformat(),
             end=project.end_date.isoformat(),
         )
+
+
+class RecalculateForm(Form):
+    """The coordinator's "Recalculate the grant" button: CSRF and the version they saw."""
+
+    version = HiddenField()

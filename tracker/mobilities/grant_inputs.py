@@ -20,9 +20,17 @@ class GrantResult:
 
     breakdown: GrantBreakdown | None = None
     message: str | None = None
+    waiting_for: str | None = None
+    """The unit-cost figure the grant waits for (see GrantError.waiting_for)."""
+    call_year: int | None = None
 
     @property
-    def parts(self) -> dict[str, Decimal | None]:
+    def waits_for_unit_costs(self) -> bool:
+        """Only the call year's unit costs are missing: the office's task, not the applicant's."""
+        return self.waiting_for is not None
+
+    @property
+    def parts(self) -> dict[str, Decimal | str | None]:
         """The values stored on the mobility: all None when nothing could be calculated."""
         b = self.breakdown
         return {
@@ -30,6 +38,7 @@ class GrantResult:
             "grant_travel": b.travel if b else None,
             "grant_top_ups": b.top_ups if b else None,
             "grant_total": b.total if b else None,
+            "grant_waiting_for": self.waiting_for,
         }
 
 
@@ -80,14 +89,25 @@ def inputs_from_mobility(mobility) -> MobilityInputs | None:
     )
 
 
-def calculate(inputs: MobilityInputs | None) -> GrantResult:
-    """The grant of `inputs`, or a message a person can act on. Never raises."""
+def calculate(inputs: MobilityInputs | None, tables: dict | None = None) -> GrantResult:
+    """The grant of `inputs`, or a message a person can act on. Never raises.
+
+    `tables` caches each call year's table across many calculations (None: read it).
+    """
     if inputs is None:
         return GrantResult()
+    tables = {} if tables is None else tables
+    if inputs.call_year not in tables:
+        tables[inputs.call_year] = rate_table_from_db(inputs.call_year)
     try:
-        return GrantResult(breakdown=grant_for(inputs, rate_table_from_db(inputs.call_year)))
+        return GrantResult(
+            breakdown=grant_for(inputs, tables[inputs.call_year]),
+            call_year=inputs.call_year,
+        )
     except GrantError as error:
-        return GrantResult(message=str(error.message))
+        return GrantResult(
+            message=str(error.message), waiting_for=error.waiting_for, call_year=inputs.call_year
+        )
     except ValueError:
         # Inconsistent inputs (end before start, activity closed to the participant):
         # the form's own validation says what is wrong.

@@ -8,7 +8,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from flask_babel import lazy_gettext as _l
 
 from tracker.erasmus.actions import Action
+from tracker.erasmus.countries import DestinationGroup
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
+from tracker.erasmus.unit_cost_figures import NO_TABLE, figure_label
 
 CENT = Decimal("0.01")
 FULL_RATE_DAYS = 14
@@ -17,7 +19,14 @@ DAYS_PER_MONTH = 30
 
 
 class GrantError(Exception):
-    """A grant that cannot be computed; the message says why, for the person entering it."""
+    """A grant that cannot be computed; the message says why, for the person entering it.
+
+    `waiting_for` names the unit-cost figure the grant waits for (NO_TABLE for a call
+    year without a table): the office's task, not the applicant's. None for every other
+    reason, which the applicant or a coordinator has to resolve.
+    """
+
+    waiting_for: str | None = None
 
     def __init__(self, message):
         super().__init__(str(message))
@@ -26,6 +35,8 @@ class GrantError(Exception):
 
 class NoUnitCosts(GrantError):
     """The funding project's call year has no unit-cost table."""
+
+    waiting_for = NO_TABLE
 
     def __init__(self, call_year: int):
         super().__init__(_l("No unit costs for call year %(year)s", year=call_year))
@@ -36,8 +47,28 @@ class NotFundable(GrantError):
     """The programme does not fund this combination (e.g. a KA131 incoming mobility)."""
 
 
+class NotInTheTables(GrantError):
+    """A mobility the programme funds at rates tracker keeps no figures for: a coordinator
+    sets its grant by hand (e.g. KA131 mobility to a third country not associated)."""
+
+
+class MissingInput(GrantError):
+    """The mobility lacks something its grant depends on (e.g. the distance band)."""
+
+
 class MissingUnitCost(GrantError):
-    """The call year's table lacks the one figure this mobility needs."""
+    """The call year's table lacks the one figure this mobility needs: `waiting_for` names it."""
+
+    def __init__(self, call_year: int, name: str):
+        super().__init__(
+            _l(
+                "Missing from the unit costs of call year %(year)s: %(figure)s.",
+                year=call_year,
+                figure=figure_label(name),
+            )
+        )
+        self.call_year = call_year
+        self.waiting_for = name
 
 
 @dataclass(frozen=True)
@@ -74,6 +105,8 @@ class GrantBreakdown:
     total: Decimal
     lines: tuple[tuple[str, Decimal], ...]
     """(explanation, amount) in the order computed, e.g. ("5 months × €520", 2600.00)."""
+    destination_group: DestinationGroup | None = None
+    """The partner country's group in the call year, where the rates depend on it."""
 
 
 def eur(amount: Decimal) -> str:
@@ -91,6 +124,7 @@ class GrantLines:
     def __init__(self):
         self.lines = []
         self.sums = {"individual": Decimal(0), "travel": Decimal(0), "top_ups": Decimal(0)}
+        self.destination_group = None
 
     def _add(self, component, label, amount):
         amount = cents(amount)
@@ -157,4 +191,5 @@ class GrantLines:
             top_ups=top_ups,
             total=individual + travel + top_ups,
             lines=tuple(self.lines),
+            destination_group=self.destination_group,
         )

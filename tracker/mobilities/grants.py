@@ -2,11 +2,12 @@
 
 The Erasmus+ grant of a participant is a sum of unit costs: individual support
 (per day for staff and short stays, per month for long student stays), travel
-(a fixed amount per distance band) and top-ups. The figures come from a
-RateTable handed in by the caller (shipped data or the database); the rules of
-how to combine them are the programme's and live here. Every amount is Decimal,
-each line rounded to cents, and each component is the sum of its lines, so the
-explanation a coordinator reads adds up to the figure stored.
+(a fixed amount per distance band) and top-ups. The figures, and the call year's
+destination groups, come from a RateTable handed in by the caller (the database's,
+or the shipped one); the rules of how to combine them are the programme's and live
+here. A figure the table lacks stops the calculation with MissingUnitCost naming it.
+Every amount is Decimal, each line rounded to cents, and each component is the sum
+of its lines, so the explanation a coordinator reads adds up to the figure stored.
 
 Rules: Erasmus+ Programme Guide, Part B, mobility projects for higher education
 students and staff; see ../shared/erasmus-rules.md.
@@ -18,18 +19,21 @@ from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 
+from tracker.erasmus import unit_cost_figures as f
 from tracker.erasmus.actions import Action
-from tracker.erasmus.countries import destination_group, region_of
+from tracker.erasmus.countries import HOME_COUNTRY, is_programme_country, region_of
 from tracker.erasmus.mobility_types import ActivityType, Flow, ParticipantKind
-from tracker.erasmus.unit_costs import RateTable
+from tracker.erasmus.rate_tables import RateTable
 from tracker.mobilities.grant_types import (
     DAYS_PER_MONTH,
     GrantBreakdown,
     GrantError,
     GrantLines,
+    MissingInput,
     MissingUnitCost,
     MobilityInputs,
     NotFundable,
+    NotInTheTables,
     NoUnitCosts,
     eur,
 )
@@ -37,16 +41,15 @@ from tracker.mobilities.grant_types import (
 __all__ = [
     "GrantBreakdown",
     "GrantError",
+    "MissingInput",
     "MissingUnitCost",
     "MobilityInputs",
     "NoUnitCosts",
     "NotFundable",
+    "NotInTheTables",
     "grant_for",
     "whole_months_and_days",
 ]
-
-HOME_COUNTRY = "NL"
-"""Where the office is: the receiving country of incoming mobilities."""
 
 STAFF_REDUCED_SHARE = Decimal("0.7")
 STAFF_MAX_ACTIVITY_DAYS = 60
@@ -60,7 +63,8 @@ def grant_for(mobility: MobilityInputs, rates: RateTable | None) -> GrantBreakdo
     """The grant of one mobility from its call year's table.
 
     Raises NoUnitCosts when there is no table, NotFundable when the programme does
-    not fund the mobility, MissingUnitCost when the table lacks a needed figure.
+    not fund the mobility, MissingUnitCost when the table lacks a needed figure,
+    NotInTheTables or MissingInput when the grant needs a person's attention.
     """
     if rates is None:
         raise NoUnitCosts(mobility.call_year)
@@ -88,17 +92,18 @@ def _check_fundable(mobility: MobilityInputs) -> None:
     """KA131 funds outgoing mobility to programme countries here; KA171 both ways, regions 1-12.
 
     KA131 also funds some outgoing mobility to third countries not associated, at
-    rates tracker does not ship yet: those are refused rather than guessed.
+    rates tracker keeps no table of: a coordinator sets those grants by hand.
     """
     country = mobility.partner_country
     if mobility.action is Action.KA131_HED:
         if mobility.flow is Flow.INCOMING:
             raise NotFundable(_l("KA131 does not fund incoming mobility."))
-        if destination_group(country) is None:
-            raise MissingUnitCost(
+        if not is_programme_country(country):
+            raise NotInTheTables(
                 _l(
-                    "No KA131 unit costs for mobility to %(country)s, a third country "
-                    "not associated to the programme.",
+                    "tracker keeps no KA131 unit costs for mobility to %(country)s, a third "
+                    "country not associated to the programme: a coordinator sets the grant "
+                    "by hand.",
                     country=country,
                 )
             )
@@ -127,7 +132,7 @@ def _staff_grant(mobility: MobilityInputs, rates: RateTable, grant: GrantLines) 
     before and one after, or up to six in all with green travel. Travel days are
     days of the funded period, so they count towards day 14 as well.
     """
-    rate = _staff_day_rate(mobility, rates)
+    rate = _staff_day_rate(mobility, rates, grant)
     activity_days = min(mobility.days, STAFF_MAX_ACTIVITY_DAYS)
     allowed = STAFF_GREEN_TRAVEL_DAYS if mobility.green_travel else STAFF_TRAVEL_DAYS
     travel_days = min(mobility.travel_days, allowed)
@@ -144,28 +149,31 @@ def _staff_grant(mobility: MobilityInputs, rates: RateTable, grant: GrantLines) 
     grant.travel(_travel_rate(mobility, rates), mobility)
 
 
-def _staff_day_rate(mobility: MobilityInputs, rates: RateTable) -> Decimal:
+def _staff_day_rate(mobility: MobilityInputs, rates: RateTable, grant: GrantLines) -> Decimal:
     """KA131: by destination group. KA171: one outgoing rate; incoming by our own group."""
     if mobility.action is Action.KA131_HED:
-        return rates.staff_per_day[destination_group(mobility.partner_country)]
+        group = _destination_group(mobility, rates)
+        grant.destination_group = group
+        return rates.amount(f.staff_per_day(group))
     if mobility.flow is Flow.OUTGOING:
-        return rates.ka171.outgoing_staff_per_day
-    return _incoming_rate(rates.ka171.incoming_staff_per_day, rates.call_year)
+        return rates.amount(f.KA171_OUTGOING_STAFF_PER_DAY)
+    return rates.amount(f.ka171_incoming_staff_per_day(_home_group(rates)))
 
 
-def _incoming_rate(rates_by_group, call_year: int) -> Decimal:
+def _destination_group(mobility: MobilityInputs, rates: RateTable):
+    """The partner country's group in the call year (the groups changed with the 2024 call)."""
+    group = rates.group_of(mobility.partner_country)
+    if group is None:
+        raise MissingUnitCost(rates.call_year, f.destination_group(mobility.partner_country))
+    return group
+
+
+def _home_group(rates: RateTable):
     """KA171 pays incoming participants by the receiving country's group: ours."""
-    group = destination_group(HOME_COUNTRY)
-    try:
-        return rates_by_group[group]
-    except KeyError:
-        raise MissingUnitCost(
-            _l(
-                "The %(year)s table has no KA171 incoming rate for %(group)s.",
-                year=call_year,
-                group=group.label,
-            )
-        ) from None
+    group = rates.group_of(HOME_COUNTRY)
+    if group is None:
+        raise MissingUnitCost(rates.call_year, f.destination_group(HOME_COUNTRY))
+    return group
 
 
 def _long_term_student_grant(mobility: MobilityInputs, rates: RateTable, grant: GrantLines) -> None:
@@ -176,24 +184,30 @@ def _long_term_student_grant(mobility: MobilityInputs, rates: RateTable, grant: 
     support goes only to students with fewer opportunities; a student without it
     who travels green gets a one-off amount and up to 4 extra days of support.
     """
-    rate = rates.student_per_month[destination_group(mobility.partner_country)]
+    group = _destination_group(mobility, rates)
+    grant.destination_group = group
+    rate = rates.amount(f.student_per_month(group))
     months, days = whole_months_and_days(mobility.start, mobility.end)
     grant.per_month(grant.individual, _l("Individual support"), rate, months, days)
     if mobility.activity is ActivityType.SMT:
         grant.per_month(
-            grant.top_up, _l("Traineeship top-up"), rates.traineeship_per_month, months, days
+            grant.top_up,
+            _l("Traineeship top-up"),
+            rates.amount(f.TRAINEESHIP_PER_MONTH),
+            months,
+            days,
         )
     if mobility.fewer_opportunities:
         grant.per_month(
             grant.top_up,
             _l("Fewer-opportunities top-up"),
-            rates.fewer_opportunities_per_month,
+            rates.amount(f.FEWER_OPPORTUNITIES_PER_MONTH),
             months,
             days,
         )
         grant.travel(_travel_rate(mobility, rates), mobility)
     elif mobility.green_travel:
-        grant.top_up(_l("Green travel, one-off"), rates.green_travel_one_off)
+        grant.top_up(_l("Green travel, one-off"), rates.amount(f.GREEN_TRAVEL_ONE_OFF))
         green_days = min(mobility.travel_days, STUDENT_GREEN_TRAVEL_DAYS)
         if green_days:
             grant.individual(
@@ -211,20 +225,19 @@ def _short_term_student_grant(
     travel support. The others, when they travel green, get the one-off green amount
     and up to 4 travel days, which lengthen the funded period like a staff member's.
     """
-    short = rates.short_term_student
     green_days = 0
     if mobility.fewer_opportunities:
-        top_up = (
-            short.fewer_opportunities_5_to_14_days
+        top_up = rates.amount(
+            f.SHORT_TERM_FEWER_OPPORTUNITIES_5_TO_14
             if mobility.days <= 14
-            else short.fewer_opportunities_15_to_30_days
+            else f.SHORT_TERM_FEWER_OPPORTUNITIES_15_TO_30
         )
         grant.top_up(
             _l("Fewer-opportunities top-up, %(days)s-day stay", days=mobility.days), top_up
         )
         grant.travel(_travel_rate(mobility, rates), mobility)
     elif mobility.green_travel:
-        grant.top_up(_l("Green travel, one-off"), rates.green_travel_one_off)
+        grant.top_up(_l("Green travel, one-off"), rates.amount(f.GREEN_TRAVEL_ONE_OFF))
         green_days = min(mobility.travel_days, STUDENT_GREEN_TRAVEL_DAYS)
     period = None
     if green_days:
@@ -232,9 +245,9 @@ def _short_term_student_grant(
             "%(days)s days + %(travel)s green travel days", days=mobility.days, travel=green_days
         )
     grant.per_day(
-        short.per_day_to_14,
+        rates.amount(f.SHORT_TERM_PER_DAY_TO_14),
         mobility.days + green_days,
-        reduced_rate=short.per_day_15_to_30,
+        reduced_rate=rates.amount(f.SHORT_TERM_PER_DAY_15_TO_30),
         period=period,
     )
 
@@ -245,27 +258,24 @@ def _ka171_student_grant(mobility: MobilityInputs, rates: RateTable, grant: Gran
     Students to and from third countries of regions 1-12 always receive travel
     support. The fewer-opportunities top-up applies only where the table has a figure.
     """
-    ka171 = rates.ka171
     if _is_short_term(mobility):
-        raise MissingUnitCost(_l("No KA171 unit costs for short-term student mobility."))
+        raise NotInTheTables(
+            _l(
+                "tracker keeps no KA171 unit costs for short-term student mobility: a "
+                "coordinator sets the grant by hand."
+            )
+        )
     if mobility.flow is Flow.OUTGOING:
-        rate = ka171.outgoing_student_per_month
+        rate = rates.amount(f.KA171_OUTGOING_STUDENT_PER_MONTH)
     else:
-        rate = _incoming_rate(ka171.incoming_student_per_month, rates.call_year)
+        rate = rates.amount(f.ka171_incoming_student_per_month(_home_group(rates)))
     months, days = whole_months_and_days(mobility.start, mobility.end)
     grant.per_month(grant.individual, _l("Individual support"), rate, months, days)
     if mobility.fewer_opportunities:
-        if ka171.fewer_opportunities_per_month is None:
-            raise MissingUnitCost(
-                _l(
-                    "The %(year)s table has no KA171 fewer-opportunities top-up.",
-                    year=rates.call_year,
-                )
-            )
         grant.per_month(
             grant.top_up,
             _l("Fewer-opportunities top-up"),
-            ka171.fewer_opportunities_per_month,
+            rates.amount(f.KA171_FEWER_OPPORTUNITIES_PER_MONTH),
             months,
             days,
         )
@@ -275,16 +285,16 @@ def _ka171_student_grant(mobility: MobilityInputs, rates: RateTable, grant: Gran
 def _travel_rate(mobility: MobilityInputs, rates: RateTable) -> Decimal:
     """The travel amount of the distance band; the green rate where the band has one.
 
-    KA171 uses its own table, which has no green rates.
+    KA171 uses its own figures, which have no green rates.
     """
     band = mobility.distance_band
     if band is None:
-        raise MissingUnitCost(_l("A distance band is needed to compute travel support."))
+        raise MissingInput(_l("A distance band is needed to compute travel support."))
     if mobility.action is Action.KA171_HED:
-        return rates.ka171.travel[band]
-    if mobility.green_travel and band in rates.green_travel:
-        return rates.green_travel[band]
-    return rates.travel[band]
+        return rates.amount(f.ka171_travel(band))
+    if mobility.green_travel and rates.holds(f.green_travel(band)):
+        return rates.amount(f.green_travel(band))
+    return rates.amount(f.travel(band))
 
 
 def whole_months_and_days(start: date, end: date) -> tuple[int, int]:

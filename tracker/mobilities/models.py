@@ -54,6 +54,8 @@ class Mobility(db.Model):
     grant_travel: Mapped[Decimal | None] = mapped_column(MONEY)
     grant_top_ups: Mapped[Decimal | None] = mapped_column(MONEY)
     grant_total: Mapped[Decimal | None] = mapped_column(MONEY)
+    grant_waiting_for: Mapped[str | None] = mapped_column(sa.String(80))
+    """The unit-cost figure of the call year the grant waits for (the office's task)."""
     # A coordinator's own figure, which then counts instead of the calculated total.
     grant_override_total: Mapped[Decimal | None] = mapped_column(MONEY)
     grant_override_reason: Mapped[str | None] = mapped_column(sa.String(NOTE_TEXT))

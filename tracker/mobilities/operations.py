@@ -1,15 +1,21 @@
 """Creating and editing mobilities: the record, its calculated grant and its history together.
 
-Operations change the session and flush; the view commits once.
+Operations change the session and flush; the view commits once (notifications are
+written in the same transaction, their e-mail sent after it).
 """
+
+from flask_babel import gettext as _
 
 from tracker.auth.models import User
 from tracker.auth.permissions import is_office
+from tracker.erasmus.distances import propose_band
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
 from tracker.extensions import db
 from tracker.mobilities import queries
 from tracker.mobilities.grant_inputs import calculate, inputs_from_mobility
 from tracker.mobilities.models import Mobility
+from tracker.mobilities.recalculation import recalculate, store_grant
+from tracker.notifications.operations import notify_grant_override
 from tracker.workflow.history import log_creation, log_edit, log_history, readable, snapshot
 from tracker.workflow.models import HistoryKind
 
@@ -49,6 +55,7 @@ def create_mobility(form, user):
     db.session.flush()
     log_creation(mobility, user)
     _log_override(mobility, user, None, None)
+    _log_band_choice(mobility, user)
     return mobility
 
 
@@ -58,9 +65,25 @@ def update_mobility(mobility, form, user):
     old_reason = mobility.grant_override_reason
     _apply(form, mobility, user)
     db.session.flush()
-    log_edit(mobility, user, before, snapshot(mobility, EDITABLE_FIELDS))
+    after = snapshot(mobility, EDITABLE_FIELDS)
+    log_edit(mobility, user, before, after)
     _log_override(mobility, user, old_override, old_reason)
+    if any(before[name] != after[name] for name in ("distance_band", "organisation")):
+        _log_band_choice(mobility, user)
     return mobility
+
+
+def recalculate_on_purpose(mobility, user):
+    """A coordinator's recalculation from the current unit costs, whatever the status (a
+    completed mobility keeps its grant otherwise); True when the grant changed."""
+    return recalculate(
+        mobility,
+        user,
+        _(
+            "Recalculated on purpose from the current unit costs of call year %(year)s.",
+            year=mobility.project.call_year,
+        ),
+    )
 
 
 def _apply(form, mobility, user):
@@ -88,12 +111,12 @@ def _apply(form, mobility, user):
             form.grant_override_reason.data if form.grant_override_total.data is not None else None
         )
     mobility.faculty = form.faculty.data or mobility.owner.faculty
-    for name, value in calculate(inputs_from_mobility(mobility)).parts.items():
-        setattr(mobility, name, value)
+    store_grant(mobility, calculate(inputs_from_mobility(mobility)))
 
 
 def _log_override(mobility, user, old_total, old_reason):
-    """A change of the amount set by hand gets its own entry, with the reason as comment."""
+    """A change of the amount set by hand gets its own entry, with the reason as comment,
+    and the owner hears of it."""
     new_total = mobility.grant_override_total
     if new_total == old_total and mobility.grant_override_reason == old_reason:
         return
@@ -105,4 +128,28 @@ def _log_override(mobility, user, old_total, old_reason):
         HistoryKind.GRANT_OVERRIDDEN,
         changes={"grant_override_total": [readable(old_total), readable(new_total)]},
         comment=mobility.grant_override_reason,
+    )
+    notify_grant_override(mobility, user)
+
+
+def _log_band_choice(mobility, user):
+    """A band other than the one the map proposes gets an entry saying both."""
+    partner = mobility.organisation
+    if partner is None or mobility.distance_band is None:
+        return
+    proposal = propose_band(partner.country, partner.city)
+    if proposal.band is None or proposal.band is mobility.distance_band:
+        return
+    log_history(
+        mobility,
+        user,
+        HistoryKind.BAND_CHOSEN,
+        changes={"distance_band": [readable(proposal.band), readable(mobility.distance_band)]},
+        comment=_(
+            "The map proposes %(band)s: %(home)s to %(city)s is %(km)s km.",
+            band=proposal.band.label,
+            home=proposal.home_city,
+            city=proposal.partner_city,
+            km=proposal.km,
+        ),
     )

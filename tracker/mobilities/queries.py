@@ -7,13 +7,14 @@ from wtforms.fields.choices import SelectChoice
 from tracker.auth.models import User
 from tracker.auth.permissions import visible
 from tracker.columns import as_id
+from tracker.erasmus.actions import Action
 from tracker.extensions import db
 from tracker.listing import contains
 from tracker.mobilities.models import Mobility
 from tracker.mobilities.rules import FUNDING_ACTIONS, FUNDING_STATUSES
 from tracker.organisations.models import Organisation
 from tracker.priorities.models import Priority, mobility_priorities
-from tracker.projects.models import Project
+from tracker.projects.models import Project, ProjectPartner
 from tracker.workflow.models import HistoryEntry
 from tracker.workflow.states import NOT_COMMITTED
 
@@ -143,12 +144,16 @@ def organisation(organisation_id):
     return db.session.get(Organisation, organisation_id) if organisation_id else None
 
 
-def organisation_choices():
-    rows = db.session.execute(
-        sa.select(Organisation.id, Organisation.name, Organisation.country).order_by(
-            Organisation.name
+def organisation_choices(project=None, keep=None):
+    """Partner organisations to pick; for a KA171 project only that project's partners (and
+    `keep`, the mobility's current one, so that a correction never loses it)."""
+    query = sa.select(Organisation.id, Organisation.name, Organisation.country)
+    if project is not None and project.action is Action.KA171_HED:
+        partners = sa.select(ProjectPartner.organisation_id).where(
+            ProjectPartner.project_id == project.id
         )
-    )
+        query = query.where(sa.or_(Organisation.id.in_(partners), Organisation.id == as_id(keep)))
+    rows = db.session.execute(query.order_by(Organisation.name, Organisation.id))
     return [SelectChoice(row.id, f"{row.name} ({row.country})") for row in rows]
 
 

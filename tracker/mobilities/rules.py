@@ -36,6 +36,14 @@ FUNDING_ACTIONS = tuple(Action.funding_mobilities())
 MAX_TRAVEL_DAYS = 6
 
 
+def outside_ka171_partnership(project, organisation_id) -> bool:
+    """A KA171 mobility goes to or comes from one of its project's partners; True when the
+    chosen organisation is not one. Projects of other actions have no such rule."""
+    if project is None or project.action is not Action.KA171_HED or not organisation_id:
+        return False
+    return organisation_id not in {partner.organisation_id for partner in project.partners}
+
+
 def duration_allowed(activity: ActivityType, days: int) -> bool:
     return any(low <= days <= high for low, high in ALLOWED_DAYS[activity])
 

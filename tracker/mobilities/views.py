@@ -10,14 +10,22 @@ from wtforms.fields.core import UnboundField
 
 from tracker.auth.permissions import can, is_office
 from tracker.erasmus.countries import country_name
+from tracker.erasmus.destination_groups import group_for
+from tracker.erasmus.distances import propose_band
 from tracker.extensions import db
 from tracker.listing import paginated, sort_key, sorted_by
 from tracker.mobilities import queries
 from tracker.mobilities.filters import MobilityFilterForm
-from tracker.mobilities.forms import MobilityForm
+from tracker.mobilities.forms import MobilityForm, RecalculateForm
 from tracker.mobilities.grant_inputs import calculate, inputs_from_form, inputs_from_mobility
 from tracker.mobilities.models import Mobility
-from tracker.mobilities.operations import EDITABLE_FIELDS, create_mobility, update_mobility
+from tracker.mobilities.operations import (
+    EDITABLE_FIELDS,
+    create_mobility,
+    recalculate_on_purpose,
+    update_mobility,
+)
+from tracker.mobilities.recalculation import GRANT_FIELDS
 from tracker.reports.csv_export import csv_response, stream_objects
 from tracker.reports.export_columns import MOBILITY_COLUMNS
 from tracker.submissions import commit_created, replayed
@@ -74,7 +82,15 @@ def detail(mobility_id):
         history=queries.history_of(mobility),
         field_labels=field_labels(),
         project_url=_project_url(mobility.project),
+        recalculate_form=RecalculateForm(version=mobility.version),
+        destination_group=_destination_group(mobility),
     )
+
+
+def _destination_group(mobility):
+    if mobility.project is None or mobility.organisation is None:
+        return None
+    return group_for(mobility.project.call_year, mobility.organisation.country)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -85,6 +101,8 @@ def create():
         if form.owner_id is not None:
             form.owner_id.data = current_user.id
         form.travel_days.data = 0
+    else:
+        form.fill_proposed_band()
     _refuse_office_fields_from_staff()
     if earlier := replayed(form):
         return earlier
@@ -103,11 +121,16 @@ def edit(mobility_id):
     if not can(current_user, "edit", mobility):
         abort(403)
     _refuse_office_fields_from_staff()
+    kept = {
+        "current_project_id": mobility.project_id,
+        "current_organisation_id": mobility.organisation_id,
+    }
     if request.method == "GET":
-        form = MobilityForm(current_user, obj=mobility, current_project_id=mobility.project_id)
+        form = MobilityForm(current_user, obj=mobility, **kept)
         _fill_from(form, mobility)
         return _render_form(form, mobility)
-    form = MobilityForm(current_user, current_project_id=mobility.project_id)
+    form = MobilityForm(current_user, **kept)
+    form.fill_proposed_band()
     if not (_saving(form) and form.validate()):
         return _render_form(form, mobility)
     try:
@@ -131,6 +154,56 @@ def grant_preview():
     )
 
 
+@bp.route("/partner-options")
+@login_required
+def partner_options():
+    """The partner organisations the form offers for a funding project, as <option>s: a KA171
+    project's partners, every organisation otherwise (the script narrows the list with it)."""
+    project = queries.funding_project(request.args.get("project_id"))
+    keep = request.args.get("keep")
+    return render_template(
+        "mobilities/_partner_options.html",
+        choices=queries.organisation_choices(project, keep=keep),
+    )
+
+
+@bp.route("/band-proposal")
+@login_required
+def band_proposal():
+    """The distance band the map proposes for a partner organisation, as an HTML fragment."""
+    partner = queries.organisation(request.args.get("organisation_id"))
+    return render_template("mobilities/_band_proposal.html", proposal=_proposal_of(partner))
+
+
+@bp.route("/<int:mobility_id>/recalculate", methods=["POST"])
+@login_required
+def recalculate(mobility_id):
+    """A coordinator recalculates a grant on purpose (a completed one keeps its own otherwise)."""
+    mobility = _visible_or_404(mobility_id)
+    if not can(current_user, "recalculate_grant", mobility):
+        abort(403)
+    form = RecalculateForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        check_version(mobility, form.version.data)
+        changed = recalculate_on_purpose(mobility, current_user)
+        db.session.commit()
+    except (StaleRecord, StaleDataError):
+        db.session.rollback()
+        flash(stale_message(), "error")
+        return redirect(url_for("mobilities.detail", mobility_id=mobility_id))
+    if changed:
+        flash(_("Grant recalculated from the current unit costs."), "success")
+    else:
+        flash(_("The current unit costs give the same grant: nothing changed."), "info")
+    return redirect(url_for("mobilities.detail", mobility_id=mobility.id))
+
+
+def _proposal_of(partner):
+    return propose_band(partner.country, partner.city) if partner else None
+
+
 def field_labels():
     """{field: label} for the history timeline, from the form's own labels."""
     labels = {
@@ -138,8 +211,14 @@ def field_labels():
         for name, unbound in vars(MobilityForm).items()
         if isinstance(unbound, UnboundField) and unbound.args
     }
-    labels["grant_total"] = _("Calculated grant")
-    return {name: labels.get(name, name) for name in (*EDITABLE_FIELDS, "grant_override_total")}
+    labels |= {
+        "grant_total": _("Calculated grant"),
+        "grant_individual": _("Individual support"),
+        "grant_travel": _("Travel"),
+        "grant_top_ups": _("Top-ups"),
+    }
+    shown = (*EDITABLE_FIELDS, *GRANT_FIELDS, "grant_override_total")
+    return {name: labels.get(name, name) for name in shown}
 
 
 def _visible_or_404(mobility_id):
@@ -147,8 +226,9 @@ def _visible_or_404(mobility_id):
 
 
 def _saving(form):
-    """A POST that is not the "Calculate grant" button (which only shows the breakdown)."""
-    return request.method == "POST" and not form.calculate.data
+    """A POST that is not one of the buttons that only show something: "Calculate grant"
+    (the breakdown) and "Show this project's partners" (the narrowed list)."""
+    return request.method == "POST" and not (form.calculate.data or form.show_partners.data)
 
 
 def _refuse_office_fields_from_staff():
@@ -174,7 +254,12 @@ def _render_form(form, mobility, stale=False):
     if request.method == "GET" and mobility is not None:
         result = calculate(inputs_from_mobility(mobility))
     return render_template(
-        "mobilities/form.html", form=form, mobility=mobility, result=result, stale=stale
+        "mobilities/form.html",
+        form=form,
+        mobility=mobility,
+        result=result,
+        stale=stale,
+        proposal=form.band_proposal(),
     ), status
 
 

@@ -17,6 +17,8 @@ class NotificationKind(LabelledEnum):
     STATUS_CHANGED = "status_changed", _l("Status changed")
     COMMENTED = "commented", _l("New comment")
     SUBMITTED = "submitted", _l("Submitted for review")
+    GRANT_OVERRIDDEN = "grant_overridden", _l("Grant set by hand")
+    OVERRIDE_REQUESTED = "override_requested", _l("Asked to set the grant by hand")
 
 
 class Notification(RecordLink, db.Model):

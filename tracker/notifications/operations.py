@@ -1,4 +1,5 @@
-"""Who hears about what: the owner about their record, coordinators about submissions."""
+"""Who hears about what: the owner about their record, coordinators about submissions and
+requests for a grant set by hand."""
 
 from flask import has_request_context
 from flask_babel import force_locale
@@ -14,9 +15,12 @@ from tracker.workflow.states import Status
 
 
 def _notify(recipients, record, actor, kind, status=None):
+    """One notification per person (never the actor, never an inactive account)."""
+    told = {actor.id}
     for recipient in recipients:
-        if recipient.id == actor.id or not recipient.active:
+        if recipient.id in told or not recipient.active:
             continue
+        told.add(recipient.id)
         notification = Notification(
             user_id=recipient.id, actor_id=actor.id, kind=kind, status=status
         )
@@ -36,6 +40,18 @@ def _queue_mail(recipient, record, actor, kind, status):
                 actor=actor.full_name,
                 record=str(record),
                 status=status.label,
+            )
+        elif kind is NotificationKind.GRANT_OVERRIDDEN:
+            body = _(
+                "%(actor)s set the grant of %(record)s by hand.",
+                actor=actor.full_name,
+                record=str(record),
+            )
+        elif kind is NotificationKind.OVERRIDE_REQUESTED:
+            body = _(
+                "%(actor)s asks a coordinator to set the grant of %(record)s by hand.",
+                actor=actor.full_name,
+                record=str(record),
             )
         else:
             body = _("%(actor)s wrote about %(record)s.", actor=actor.full_name, record=str(record))
@@ -58,3 +74,13 @@ def notify_status_change(record, actor, status):
 
 def notify_comment(record, author):
     _notify([record.owner], record, author, NotificationKind.COMMENTED)
+
+
+def notify_grant_override(record, actor):
+    """A coordinator set (or changed, or removed) the grant by hand: the owner hears of it."""
+    _notify([record.owner], record, actor, NotificationKind.GRANT_OVERRIDDEN)
+
+
+def notify_override_request(record, author):
+    """A comment asks for the grant to be set by hand: the coordinators and the owner hear of it."""
+    _notify([*coordinators(), record.owner], record, author, NotificationKind.OVERRIDE_REQUESTED)

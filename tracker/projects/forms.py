@@ -33,6 +33,7 @@ from tracker.erasmus.actions import Action
 from tracker.erasmus.grant_agreements import grant_agreement_problem, normalise
 from tracker.erasmus.mobility_types import ActivityType, Flow
 from tracker.form_base import Form
+from tracker.mobilities.rules import allowed_days_text, duration_allowed
 from tracker.money import money_field
 from tracker.projects.durations import duration_problem
 from tracker.projects.models import OurRole, PartnerRole
@@ -179,6 +180,56 @@ class PlannedMobilityForm(OneTimeToken, Form):
         """Prefixed per partner: a page holds one such form per KA171 partner."""
         super().__init__(*args, prefix=f"planned-{partner_id}", **kwargs)
         self.partner_id = partner_id
+
+
+class OrganisedBipForm(Form):
+    """KA131: a blended intensive programme we organise, for its organisational support."""
+
+    title = StringField(
+        _l("Programme title"), filters=[strip], validators=[DataRequired(), Length(max=200)]
+    )
+    start_date = DateField(_l("First day of the physical part"), validators=[InputRequired()])
+    end_date = DateField(_l("Last day of the physical part"), validators=[InputRequired()])
+    participants = IntegerField(
+        _l("Mobile participants"),
+        description=_l("Teaching and training staff not counted; at least 15 for support."),
+        validators=[
+            InputRequired(_l("Enter the number of mobile participants.")),
+            NumberRange(min=0, max=10000, message=_l("Enter a number of 0 or more.")),
+        ],
+    )
+
+    def __init__(self, project, *args, **kwargs):
+        super().__init__(*args, prefix="bip", **kwargs)
+        self.project = project
+
+    def validate_end_date(self, field):
+        start, end = self.start_date.data, field.data
+        if start is None or end is None:
+            return
+        days = (end - start).days + 1
+        if not duration_allowed(ActivityType.BIP, days):
+            raise ValidationError(
+                _l(
+                    "The physical part lasts %(allowed)s days; these dates give %(days)s days.",
+                    allowed=allowed_days_text(ActivityType.BIP),
+                    days=days,
+                )
+            )
+        project = self.project
+        if (
+            project.start_date
+            and project.end_date
+            and not (project.start_date <= start and end <= project.end_date)
+        ):
+            raise ValidationError(
+                _l(
+                    "The programme must take place within the project's period, "
+                    "%(start)s to %(end)s.",
+                    start=project.start_date.isoformat(),
+                    end=project.end_date.isoformat(),
+                )
+            )
 
 
 class ConfirmForm(Form):

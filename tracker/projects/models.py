@@ -73,6 +73,12 @@ class Project(db.Model):
     priorities = relationship(
         "Priority", secondary=project_priorities, order_by="Priority.position"
     )
+    organised_bips = relationship(
+        "OrganisedBip",
+        back_populates="project",
+        cascade="all, delete-orphan",
+        order_by="OrganisedBip.start_date, OrganisedBip.id",
+    )
 
     @property
     def key_action(self):
@@ -125,3 +131,30 @@ class PlannedMobility(db.Model):
     planned: Mapped[int]
 
     partner = relationship("ProjectPartner", back_populates="planned_mobilities")
+
+
+class OrganisedBip(db.Model):
+    """A blended intensive programme we organise under a KA131 project.
+
+    The organising university receives organisational support per mobile participant
+    (teaching staff not counted), up to a cap per programme, from a programme of at
+    least 15 such participants; the figures are the call year's unit costs.
+    """
+
+    __tablename__ = "organised_bips"
+    __table_args__ = (
+        sa.CheckConstraint("end_date >= start_date", name="dates_in_order"),
+        sa.CheckConstraint("participants >= 0", name="participants_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(sa.String(200))
+    start_date: Mapped[date]
+    end_date: Mapped[date]
+    participants: Mapped[int]
+    """Mobile participants, teaching staff not counted."""
+
+    project = relationship("Project", back_populates="organised_bips")

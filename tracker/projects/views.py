@@ -1,6 +1,7 @@
 """Project pages: the list, create, the project's page, edit.
 
-Partner forms on the project's page are handled in partner_views.py.
+Partner forms on the project's page are handled in partner_views.py, the blended intensive
+programmes we organise in bip_views.py.
 """
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -16,10 +17,16 @@ from tracker.listing import paginated, sort_key, sorted_by
 from tracker.organisations.queries import organisation_choices
 from tracker.projects import queries
 from tracker.projects.filters import ProjectFilterForm, filtered
-from tracker.projects.forms import PartnerForm, PlannedMobilityForm, ProjectForm
+from tracker.projects.forms import (
+    OrganisedBipForm,
+    PartnerForm,
+    PlannedMobilityForm,
+    ProjectForm,
+)
 from tracker.projects.kinds import CONSORTIUM_ACTIONS, has_consortium, has_partner_budgets
 from tracker.projects.models import Project
 from tracker.projects.operations import create_project, project_snapshot, update_project
+from tracker.projects.organised_bips import MIN_PARTICIPANTS, organised_bips_of
 from tracker.reports.csv_export import csv_response, stream_objects
 from tracker.reports.export_columns import PROJECT_COLUMNS
 from tracker.submissions import commit_created, replayed
@@ -188,8 +195,8 @@ def detail(project_id):
     return render_project(project)
 
 
-def render_project(project, partner_form=None, planned_form=None, status=200):
-    """The project's page; a partner form that failed comes back with its errors."""
+def render_project(project, partner_form=None, planned_form=None, bip_form=None, status=200):
+    """The project's page; a partner or programme form that failed comes back with its errors."""
     partners = queries.partners_of(project)
     editable = can(current_user, "edit", project)
     if editable and partner_form is None:
@@ -206,10 +213,16 @@ def render_project(project, partner_form=None, planned_form=None, status=200):
         }
         if planned_form is not None:
             planned_forms[planned_form.partner_id] = planned_form
+    organises_bips = project.action is Action.KA131_HED
+    if editable and organises_bips and bip_form is None:
+        bip_form = OrganisedBipForm(project, formdata=None)
     return render_template(
         "projects/detail.html",
         project=project,
         partners=partners,
+        organised_bips=organised_bips_of(project) if organises_bips else None,
+        bip_form=bip_form,
+        min_bip_participants=MIN_PARTICIPANTS,
         mobilities=queries.mobilities_of(current_user, project),
         field_labels=field_labels(),
         editable=editable,
@@ -224,9 +237,12 @@ def field_labels():
     form = ProjectForm(formdata=None, owner_choices=[])
     labels = {name: field.label.text for name, field in form._fields.items()}
     labels.update(
-        owner=_("Owner"), partners=_("Partners"), planned_mobilities=_("Planned mobilities")
+        owner=_("Owner"),
+        partners=_("Partners"),
+        planned_mobilities=_("Planned mobilities"),
+        organised_bips=_("Blended intensive programmes we organise"),
     )
     return labels
 
 
-from tracker.projects import partner_views  # noqa: E402, F401  (routes on this blueprint)
+from tracker.projects import bip_views, partner_views  # noqa: E402, F401  (routes on this bp)

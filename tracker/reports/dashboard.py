@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from tracker.erasmus.actions import Action, KeyAction
 from tracker.erasmus.countries import country_name
 from tracker.erasmus.mobility_types import ActivityType, Flow
+from tracker.erasmus.unit_cost_queries import missing_figures
 from tracker.reports import ka171_queries, queries
 from tracker.reports.charts import bar_chart
 from tracker.reports.periods import final_report_due
@@ -253,6 +254,7 @@ def coordinator_dashboard(scope, locale, today=None):
         "ka171": ka171_projects(scope),
         "deadlines": queries.upcoming_deadlines(today, UPCOMING_DAYS),
         "final_reports": final_report_rows(scope, today),
+        "missing_unit_costs": missing_figures(),
     }
 
 

@@ -9,6 +9,7 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 from tracker.erasmus.countries import country_name
+from tracker.erasmus.destination_groups import group_for
 from tracker.reports.csv_export import Column, column
 
 
@@ -19,6 +20,13 @@ def _duration(record):
 def _country(mobility):
     organisation = mobility.organisation
     return country_name(organisation.country, get_locale() or "en") if organisation else None
+
+
+def _destination_group(mobility):
+    """The partner country's group in the funding project's call year."""
+    if mobility.project is None or mobility.organisation is None:
+        return None
+    return group_for(mobility.project.call_year, mobility.organisation.country)
 
 
 PROJECT_COLUMNS = (
@@ -49,6 +57,7 @@ MOBILITY_COLUMNS = (
     Column(_l("Partner"), lambda m: m.organisation.name if m.organisation else None),
     Column(_l("Erasmus code"), lambda m: m.organisation.erasmus_code if m.organisation else None),
     Column(_l("Country"), _country),
+    Column(_l("Destination group"), _destination_group),
     Column(_l("Project"), lambda m: str(m.project) if m.project else None),
     Column(_l("Call year"), lambda m: m.project.call_year if m.project else None),
     column(_l("Start date"), "start_date"),

@@ -10,6 +10,7 @@ from functools import lru_cache
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
+from tracker.erasmus.budget_rules import third_country_cap_use
 from tracker.erasmus.countries import country_name
 from tracker.reports.csv_export import Column, column
 
@@ -28,6 +29,11 @@ def _country_name(code, locale):
 
 def _country(row):
     return _country_name(row.country, str(get_locale() or "en")) if row.country else None
+
+
+def _cap(row):
+    use = third_country_cap_use(row.action, row.awarded, row.third_countries)
+    return use.cap if use else None
 
 
 PRIORITY_COLUMNS = (
@@ -49,7 +55,10 @@ BUDGET_COLUMNS = (
     column(_l("Requested (EUR)"), "requested"),
     column(_l("Awarded (EUR)"), "awarded"),
     column(_l("Committed in mobilities (EUR)"), "committed"),
+    column(_l("BIP organisational support (EUR)"), "bip_support"),
     column(_l("Remaining (EUR)"), "remaining"),
+    column(_l("Mobility with third countries not associated (EUR)"), "third_countries"),
+    Column(_l("Cap for third countries not associated (EUR)"), lambda row: _cap(row)),
 )
 
 PROJECT_MOBILITY_COLUMNS = (
@@ -62,6 +71,7 @@ PROJECT_MOBILITY_COLUMNS = (
     column(_l("Erasmus code"), "erasmus_code"),
     column(_l("Country code"), "country"),
     Column(_l("Country"), _country),
+    column(_l("Destination group"), "destination_group"),
     column(_l("Start date"), "start_date"),
     column(_l("End date"), "end_date"),
     Column(_l("Duration (days)"), duration_days),

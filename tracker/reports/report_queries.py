@@ -9,11 +9,15 @@ import sqlalchemy as sa
 
 from tracker.auth.permissions import visible
 from tracker.erasmus.actions import Action
+from tracker.erasmus.budget_rules import THIRD_COUNTRIES_NOT_ASSOCIATED
+from tracker.erasmus.models import DestinationGroupMember, UnitCostYear
+from tracker.erasmus.unit_costs import HOME_AGENCY
 from tracker.extensions import db
 from tracker.mobilities.models import Mobility
 from tracker.organisations.models import Organisation
 from tracker.priorities.models import Priority, mobility_priorities, project_priorities
 from tracker.projects.models import Project
+from tracker.projects.organised_bips import support_per_project
 from tracker.reports.queries import ZERO, committed_grant
 from tracker.workflow.states import NOT_COMMITTED
 
@@ -82,8 +86,19 @@ def project_mobilities(user, project):
 
     The columns the office copies into its final report to the National Agency;
     rejected, withdrawn and cancelled mobilities are left out. Only mobilities
-    `user` may see.
+    `user` may see. The destination group is the partner country's in the project's call
+    year.
     """
+    destination_group = (
+        sa.select(DestinationGroupMember.destination_group)
+        .join(DestinationGroupMember.year)
+        .where(
+            UnitCostYear.national_agency == HOME_AGENCY,
+            UnitCostYear.call_year == project.call_year,
+            DestinationGroupMember.country == Organisation.country,
+        )
+        .scalar_subquery()
+    )
     query = (
         sa.select(
             Mobility.id,
@@ -94,6 +109,7 @@ def project_mobilities(user, project):
             Organisation.name.label("partner"),
             Organisation.erasmus_code,
             Organisation.country,
+            destination_group.label("destination_group"),
             Mobility.start_date,
             Mobility.end_date,
             Mobility.distance_band,
@@ -114,20 +130,32 @@ def project_mobilities(user, project):
     return visible(user, Mobility, query)
 
 
+def _committed_per_project(*conditions):
+    return (
+        sa.select(Mobility.project_id, sa.func.sum(committed_grant()).label("amount"))
+        .outerjoin(Organisation, Mobility.organisation)
+        .where(Mobility.status.not_in(NOT_COMMITTED), Mobility.project_id.is_not(None), *conditions)
+        .group_by(Mobility.project_id)
+        .subquery()
+    )
+
+
 def budget_report(user, call_year=None):
-    """Per action and project: requested, awarded, committed in mobilities, remaining.
+    """Per action and project: requested, awarded, committed in mobilities, the organisational
+    support of the blended intensive programmes we organise, remaining; and what went to
+    mobility with third countries not associated (KA131 caps it).
 
     The action's totals come from window functions over the same rows, so the
     page needs no second pass. Committed counts all the project's mobilities that
     are not rejected, withdrawn or cancelled.
     """
-    committed = (
-        sa.select(Mobility.project_id, sa.func.sum(committed_grant()).label("amount"))
-        .where(Mobility.status.not_in(NOT_COMMITTED), Mobility.project_id.is_not(None))
-        .group_by(Mobility.project_id)
-        .subquery()
+    committed = _committed_per_project()
+    third_countries = _committed_per_project(
+        Organisation.country.in_(THIRD_COUNTRIES_NOT_ASSOCIATED)
     )
+    bips = support_per_project()
     committed_amount = sa.func.coalesce(committed.c.amount, ZERO)
+    bip_support = sa.func.coalesce(bips.c.support, ZERO)
     per_action = {"partition_by": Project.action}
     query = (
         sa.select(
@@ -140,13 +168,20 @@ def budget_report(user, call_year=None):
             Project.requested_amount.label("requested"),
             Project.awarded_amount.label("awarded"),
             committed_amount.label("committed"),
-            (Project.awarded_amount - committed_amount).label("remaining"),
+            bip_support.label("bip_support"),
+            sa.func.coalesce(bips.c.programmes, 0).label("bip_programmes"),
+            sa.func.coalesce(bips.c.without_figures, 0).label("bip_without_figures"),
+            sa.func.coalesce(third_countries.c.amount, ZERO).label("third_countries"),
+            (Project.awarded_amount - committed_amount - bip_support).label("remaining"),
             sa.func.sum(Project.requested_amount).over(**per_action).label("action_requested"),
             sa.func.sum(Project.awarded_amount).over(**per_action).label("action_awarded"),
             sa.func.sum(committed_amount).over(**per_action).label("action_committed"),
+            sa.func.sum(bip_support).over(**per_action).label("action_bip_support"),
             sa.func.count().over(**per_action).label("action_projects"),
         )
         .outerjoin(committed, committed.c.project_id == Project.id)
+        .outerjoin(third_countries, third_countries.c.project_id == Project.id)
+        .outerjoin(bips, bips.c.project_id == Project.id)
         .where(*_year(Project.call_year, call_year))
         .order_by(Project.action, Project.call_year.desc(), Project.title, Project.id)
     )

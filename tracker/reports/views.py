@@ -16,6 +16,7 @@ from flask_login import current_user, login_required
 
 from tracker.auth.permissions import role_required
 from tracker.enums import Role
+from tracker.erasmus.budget_rules import third_country_cap_use
 from tracker.erasmus.mobility_types import Flow
 from tracker.extensions import db
 from tracker.projects.queries import project_or_404
@@ -106,8 +107,18 @@ def budget():
     form, call_year = _year_form()
     rows = report_queries.budget_report(current_user, call_year)
     groups = [(action, list(group)) for action, group in groupby(rows, key=attrgetter("action"))]
+    capped = [
+        (row, cap)
+        for row in rows
+        if (cap := third_country_cap_use(row.action, row.awarded, row.third_countries))
+    ]
     return render_template(
-        "reports/budget.html", form=form, call_year=call_year, groups=groups, row_count=len(rows)
+        "reports/budget.html",
+        form=form,
+        call_year=call_year,
+        groups=groups,
+        capped=capped,
+        row_count=len(rows),
     )
 
 

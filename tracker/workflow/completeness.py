@@ -42,6 +42,9 @@ def _project_gaps(project):
 
 
 def _mobility_gaps(mobility):
+    from tracker.mobilities.grant_inputs import calculate, inputs_from_mobility
+    from tracker.mobilities.rules import outside_ka171_partnership
+
     gaps = _required(
         mobility,
         {
@@ -64,12 +67,21 @@ def _mobility_gaps(mobility):
                 end=project.end_date.isoformat(),
             )
         )
-    if project is not None and project.action.value == "KA171-HED" and mobility.organisation_id:
-        partner_ids = {partner.organisation_id for partner in project.partners}
-        if mobility.organisation_id not in partner_ids:
-            gaps.append(_("The partner organisation is not a partner of the KA171 project."))
+    if outside_ka171_partnership(project, mobility.organisation_id):
+        gaps.append(_("The partner organisation is not a partner of the KA171 project."))
     if mobility.grant_amount is None:
-        gaps.append(_("The grant is not calculated; a coordinator can enter it by hand."))
+        result = calculate(inputs_from_mobility(mobility))
+        # A grant waiting only for the call year's unit costs is the office's task: the
+        # mobility may be submitted, and shows what it waits for.
+        if result.message and not result.waits_for_unit_costs:
+            gaps.append(
+                _(
+                    "The grant is not calculated (%(reason)s); a coordinator can enter it by hand.",
+                    reason=result.message.rstrip("."),
+                )
+            )
+        elif not result.waits_for_unit_costs:
+            gaps.append(_("The grant is not calculated; a coordinator can enter it by hand."))
     return gaps
 
 

@@ -1,7 +1,7 @@
 """The small forms on a record's page: take a transition, write a comment."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import HiddenField, TextAreaField
+from wtforms import BooleanField, HiddenField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from tracker.columns import LONG_TEXT
@@ -16,3 +16,4 @@ class TransitionForm(Form):
 
 class CommentForm(OneTimeToken, Form):
     body = TextAreaField(_l("Your comment"), validators=[DataRequired(), Length(max=LONG_TEXT)])
+    asks_for_override = BooleanField(_l("Ask a coordinator to set the grant by hand"))

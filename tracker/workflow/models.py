@@ -20,6 +20,8 @@ class HistoryKind(LabelledEnum):
     DOCUMENT_ADDED = "document_added", _l("Document added")
     DOCUMENT_DELETED = "document_deleted", _l("Document deleted")
     GRANT_OVERRIDDEN = "grant_overridden", _l("Grant overridden")
+    GRANT_RECALCULATED = "grant_recalculated", _l("Grant recalculated")
+    BAND_CHOSEN = "band_chosen", _l("Distance band chosen by hand")
 
 
 class HistoryEntry(RecordLink, db.Model):
@@ -48,6 +50,8 @@ class Comment(RecordLink, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     author_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
     body: Mapped[str] = mapped_column(sa.String(LONG_TEXT))
+    asks_for_override: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    """The comment asks a coordinator to set the mobility's grant by hand."""
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
     author = relationship("User")

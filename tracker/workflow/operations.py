@@ -8,7 +8,11 @@ from flask_babel import gettext as _
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.extensions import db
-from tracker.notifications.operations import notify_comment, notify_status_change
+from tracker.notifications.operations import (
+    notify_comment,
+    notify_override_request,
+    notify_status_change,
+)
 from tracker.workflow.completeness import missing_for_submission
 from tracker.workflow.history import log_history
 from tracker.workflow.models import Comment, HistoryKind
@@ -91,10 +95,16 @@ def _refusal(transition, record, user):
     return TransitionRefused(_("Only a coordinator may do this."), 403)
 
 
-def add_comment(record, user, body):
-    comment = Comment(author_id=user.id, body=body.strip())
+def add_comment(record, user, body, asks_for_override=False):
+    """A comment on the record; one asking for a mobility's grant to be set by hand reaches
+    the coordinators too."""
+    asks_for_override = asks_for_override and record.__tablename__ == "mobilities"
+    comment = Comment(author_id=user.id, body=body.strip(), asks_for_override=asks_for_override)
     comment.record = record
     db.session.add(comment)
-    notify_comment(record, user)
+    if asks_for_override:
+        notify_override_request(record, user)
+    else:
+        notify_comment(record, user)
     db.session.flush()
     return comment

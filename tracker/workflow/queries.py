@@ -11,8 +11,12 @@ from tracker.workflow.states import Status
 from tracker.workflow.transitions import WAITING_FOR_OFFICE
 
 
-def _queue_select(model, label, link_column):
-    """Waiting records of one kind, with when they were last submitted."""
+def _queue_select(model, label, link_column, grant_waiting_for):
+    """Waiting records of one kind, with when they were last submitted.
+
+    `grant_waiting_for`: the unit-cost figure a mobility's grant waits for (NULL for
+    projects), so that the queue marks what the office has to enter first.
+    """
     submitted = (
         sa.select(link_column.label("record_id"), sa.func.max(HistoryEntry.created_at).label("at"))
         .where(HistoryEntry.to_status == Status.SUBMITTED, link_column.is_not(None))
@@ -27,6 +31,7 @@ def _queue_select(model, label, link_column):
             model.status.label("status"),
             User.full_name.label("owner"),
             sa.func.coalesce(submitted.c.at, model.updated_at).label("waiting_since"),
+            grant_waiting_for.label("grant_waiting_for"),
         )
         .join(User, User.id == model.owner_id)
         .outerjoin(submitted, submitted.c.record_id == model.id)
@@ -40,9 +45,14 @@ def review_queue(faculty=None):
     from tracker.projects.models import Project
 
     projects = _queue_select(
-        Project, sa.func.coalesce(Project.acronym, Project.title), HistoryEntry.project_id
+        Project,
+        sa.func.coalesce(Project.acronym, Project.title),
+        HistoryEntry.project_id,
+        sa.null().cast(sa.String(80)),
     )
-    mobilities = _queue_select(Mobility, Mobility.participant_name, HistoryEntry.mobility_id)
+    mobilities = _queue_select(
+        Mobility, Mobility.participant_name, HistoryEntry.mobility_id, Mobility.grant_waiting_for
+    )
     if faculty:
         projects = projects.where(Project.faculty == faculty)
         mobilities = mobilities.where(Mobility.faculty == faculty)

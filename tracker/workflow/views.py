@@ -64,7 +64,7 @@ def comment(kind, record_id):
     if earlier := replayed(form):
         return earlier
     if form.validate_on_submit():
-        add_comment(record, current_user, form.body.data)
+        add_comment(record, current_user, form.body.data, form.asks_for_override.data)
         commit_created(form, record_url(record, _anchor="activity"))
         flash(_("Your comment has been added."), "success")
     else:
