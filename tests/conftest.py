@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
+from tests.chromium import browser  # noqa: F401  (the one Chromium of the run)
 from tests.factories import DEFAULT_PASSWORD, make_user
 from tracker import create_app
 from tracker.enums import Role

@@ -91,6 +91,8 @@ def fuzz_world(world):  # noqa: F811
 
 
 def url_for(rule, ids):
+    if "bip" in rule.endpoint:
+        return url_for_rule(rule, ids | {"project": ids["ka131"]})
     if "planned" in rule.endpoint:
         ids = ids | {"project": ids["ka171"]}
         path = url_for_rule(rule, ids)

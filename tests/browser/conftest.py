@@ -10,10 +10,9 @@ import threading
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
-from tests.chromium import LAPTOP, assert_no_refusals, launch, require_chromium, watch_console
+from tests.chromium import LAPTOP, assert_no_refusals, watch_console
 from tests.factories import DEFAULT_PASSWORD
 from tests.mobilities.conftest import (  # noqa: F401 (fixtures)
     ka131,
@@ -24,15 +23,6 @@ from tests.mobilities.conftest import (  # noqa: F401 (fixtures)
 )
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    require_chromium()
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="session")

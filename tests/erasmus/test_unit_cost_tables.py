@@ -60,6 +60,8 @@ def test_2024_ships_the_new_bands_and_rates_and_names_what_no_source_gives():
     assert table.figures[f.BIP_SUPPORT_MAX] == 8000
     assert missing_figures(2024) == [
         *STUDENT_RATES,
+        f.KA171_OUTGOING_STUDENT_PER_MONTH,
+        f.KA171_OUTGOING_STAFF_PER_DAY,
         f.ka171_incoming_student_per_month(G1),
         f.ka171_incoming_staff_per_day(G1),
         f.KA171_FEWER_OPPORTUNITIES_PER_MONTH,
@@ -67,14 +69,13 @@ def test_2024_ships_the_new_bands_and_rates_and_names_what_no_source_gives():
     assert "VU Amsterdam" in SHIPPED_YEARS[2024].figures["staff_per_day.1"].source
 
 
-def test_2024_carries_the_older_ka171_outgoing_rates_over_to_confirm():
-    figures = SHIPPED_YEARS[2024].figures
-    for name, amount in (
-        (f.KA171_OUTGOING_STUDENT_PER_MONTH, 700),
-        (f.KA171_OUTGOING_STAFF_PER_DAY, 180),
-    ):
-        assert (figures[name].amount, figures[name].carried_over_from) == (amount, 2023)
-        assert figures[name].source.startswith("Not found for the 2024 call or later")
+def test_ka171_individual_support_ships_no_figure_from_2024_on():
+    """No source gives them: the older calls' 700 and 180 are not carried over, only named."""
+    for call_year in (2024, 2025, 2026):
+        figures = SHIPPED_YEARS[call_year].figures
+        for name in (f.KA171_OUTGOING_STUDENT_PER_MONTH, f.KA171_OUTGOING_STAFF_PER_DAY):
+            assert figures[name].amount is None
+            assert figures[name].source.startswith("Not found")
 
 
 @pytest.mark.parametrize("call_year", [2025, 2026])

@@ -5,9 +5,9 @@ exported and the downloaded file read. Any Content-Security-Policy refusal fails
 import csv
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from tests.chromium import LAPTOP, assert_no_refusals, launch, require_chromium, watch_console
+from tests.chromium import LAPTOP, assert_no_refusals, watch_console
 from tests.live.conftest import ACCOUNTS, COORDINATOR, OWNER
 
 pytestmark = pytest.mark.browser
@@ -15,22 +15,13 @@ pytestmark = pytest.mark.browser
 PARTICIPANT = "Liesbeth Livetest"
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    require_chromium()
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def open_as(chromium, deployment):
+def open_as(browser, deployment):
     """A signed-in page per person, each in a browser context of its own."""
     contexts, refusals = [], []
 
     def signed_in(person):
-        context = chromium.new_context(
+        context = browser.new_context(
             base_url=deployment.url, viewport=LAPTOP, accept_downloads=True
         )
         context.set_default_timeout(10_000)

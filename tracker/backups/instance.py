@@ -15,7 +15,14 @@ from tracker.backups import BackupError
 
 SUPPORTED_DATABASES = ("sqlite", "postgresql")
 SEEDED_TABLES = frozenset(
-    {"alembic_version", "priorities", "unit_cost_years", "unit_cost_rates", "unit_cost_changes"}
+    {
+        "alembic_version",
+        "priorities",
+        "unit_cost_years",
+        "unit_cost_rates",
+        "unit_cost_changes",
+        "destination_groups",
+    }
 )
 """Tables the migrations fill themselves: a freshly migrated instance has rows there.
 
