@@ -25,10 +25,47 @@ from tests.mobilities.conftest import (  # noqa: F401 (fixtures)
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
+class RequestsInFlight:
+    """WSGI middleware that counts the requests being answered, so a test can wait for them.
+
+    A browser test may end while the page still has a request out (a preview the
+    script asked for, say). Emptying the tables while that request holds a read
+    lock deadlocks on PostgreSQL, so the test waits for the server to finish first.
+    """
+
+    def __init__(self, app):
+        self.app = app
+        self.count = 0
+        self.idle = threading.Condition()
+
+    def __call__(self, environ, start_response):
+        with self.idle:
+            self.count += 1
+        body = None
+        try:
+            body = self.app(environ, start_response)
+            yield from body
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+            with self.idle:
+                self.count -= 1
+                self.idle.notify_all()
+
+    def wait_until_idle(self, timeout=10):
+        with self.idle:
+            assert self.idle.wait_for(lambda: self.count == 0, timeout), "requests still running"
+
+
 @pytest.fixture(scope="session")
-def live_server(session_app):
+def server_requests(session_app):
+    return RequestsInFlight(session_app)
+
+
+@pytest.fixture(scope="session")
+def live_server(server_requests):
     """The test application on a free local port, served from a background thread."""
-    server = make_server("127.0.0.1", 0, session_app, threaded=True)
+    server = make_server("127.0.0.1", 0, server_requests, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
@@ -38,7 +75,7 @@ def live_server(session_app):
 
 
 @pytest.fixture
-def new_page(browser, live_server, app):
+def new_page(browser, live_server, server_requests, app):
     """Open a page in a fresh browser context: new_page(locale="nl-NL", viewport=...)."""
     contexts, refusals = [], []
 
@@ -52,6 +89,7 @@ def new_page(browser, live_server, app):
     yield open_page
     for context in contexts:
         context.close()
+    server_requests.wait_until_idle()
     assert_no_refusals(refusals)
 
 
