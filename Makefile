@@ -12,8 +12,11 @@ run: install
 	$(BIN)/flask demo-data --first-run
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
+# The suite runs on all cores (pytest-xdist); TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
+
 test: install-dev
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -22,6 +22,8 @@ from tracker.extensions import db
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 KEPT_TABLES = {"priorities", "alembic_version"}
 """Seeded by the migrations; every other table is emptied after each test."""
+LIVE_TESTS = "tests/live/"
+"""Run in one worker under `pytest -n`, so the run deploys the live server once per backend."""
 
 CSRF_INPUT = re.compile(
     r'name="csrf_token" type="hidden" value="([^"]+)"|'
@@ -54,6 +56,34 @@ class TrackerClient(FlaskClient):
         data = dict(data or {})
         data.setdefault("csrf_token", self.csrf_token())
         return self.post(url, data=data, **kwargs)
+
+
+def pytest_configure(config):
+    """Under `pytest -n`, give each worker a PostgreSQL database of its own.
+
+    Every database the suite makes (the live deployment's, the backups') is named
+    after TEST_DATABASE_URL's, so renaming it here keeps the workers apart.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker and os.environ.get("TEST_DATABASE_URL"):
+        url = sa.make_url(os.environ["TEST_DATABASE_URL"])
+        own = url.set(database=f"{url.database}_{worker}")
+        recreate_postgresql_database(url, own.database)
+        os.environ["TEST_DATABASE_URL"] = own.render_as_string(hide_password=False)
+
+
+def recreate_postgresql_database(server_url, name):
+    engine = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.nodeid.startswith(LIVE_TESTS):
+            item.add_marker(pytest.mark.xdist_group("live"))
 
 
 def database_url(backend, tmp_path_factory):
