@@ -24,7 +24,8 @@ def open_as(browser, deployment):
         context = browser.new_context(
             base_url=deployment.url, viewport=LAPTOP, accept_downloads=True
         )
-        context.set_default_timeout(10_000)
+        # Generous: on a loaded machine gunicorn answers slowly; this test is not a timing.
+        context.set_default_timeout(30_000)
         contexts.append(context)
         page = watch_console(context.new_page(), refusals)
         email, password = ACCOUNTS[person]
