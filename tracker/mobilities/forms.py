@@ -139,10 +139,17 @@ class MobilityForm(OneTimeToken, Form):
     OFFICE_FIELDS = ("owner_id", "grant_override_total", "grant_override_reason")
 
     def __init__(
-        self, user, *args, current_project_id=None, current_organisation_id=None, **kwargs
+        self,
+        user,
+        *args,
+        current_project_id=None,
+        current_organisation_id=None,
+        current_owner_id=None,
+        **kwargs,
     ):
-        """`current_project_id`, `current_organisation_id`: those of the mobility being edited,
-        kept as choices (a coordinator still corrects a mobility of a completed project)."""
+        """`current_project_id`, `current_organisation_id`, `current_owner_id`: those of the
+        mobility being edited, kept as choices (a coordinator still corrects a mobility of a
+        completed project, or of an owner since deactivated)."""
         super().__init__(*args, **kwargs)
         self.current_project_id = current_project_id
         self.current_organisation_id = current_organisation_id
@@ -152,7 +159,7 @@ class MobilityForm(OneTimeToken, Form):
         self.narrow_partners()
         self.priorities.choices = queries.priority_choices()
         if is_office(user):
-            self.owner_id.choices = queries.owner_choices()
+            self.owner_id.choices = queries.owner_choices(current_owner_id)
         else:
             for name in self.OFFICE_FIELDS:
                 delattr(self, name)

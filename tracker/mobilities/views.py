@@ -124,6 +124,7 @@ def edit(mobility_id):
     kept = {
         "current_project_id": mobility.project_id,
         "current_organisation_id": mobility.organisation_id,
+        "current_owner_id": mobility.owner_id,
     }
     if request.method == "GET":
         form = MobilityForm(current_user, obj=mobility, **kept)
