@@ -6,7 +6,7 @@ from flask_login import current_user, login_user
 
 from tracker.auth.forms import UserForm
 from tracker.auth.models import User, normalise_email
-from tracker.auth.permissions import role_required
+from tracker.auth.permissions import permission_required
 from tracker.enums import Language, Role
 from tracker.extensions import db
 from tracker.submissions import commit_created, replayed
@@ -15,14 +15,14 @@ bp = Blueprint("users", __name__, url_prefix="/users")
 
 
 @bp.route("/")
-@role_required(Role.ADMIN)
+@permission_required("manage_users")
 def index():
     users = db.session.scalars(db.select(User).order_by(User.full_name)).all()
     return render_template("users/index.html", users=users)
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@role_required(Role.ADMIN)
+@permission_required("manage_users")
 def create():
     form = UserForm()
     if earlier := replayed(form):
@@ -39,7 +39,7 @@ def create():
 
 
 @bp.route("/<int:user_id>", methods=["GET", "POST"])
-@role_required(Role.ADMIN)
+@permission_required("manage_users")
 def edit(user_id):
     user = db.session.get(User, user_id) or abort(404)
     form = UserForm(obj=user) if request.method == "GET" else UserForm()

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.auth.permissions import permission_required
@@ -19,7 +19,7 @@ bp = Blueprint("deadlines", __name__, url_prefix="/deadlines")
 
 
 @bp.route("/")
-@login_required
+@permission_required("use_tracker")
 def index():
     filters = DeadlineFilterForm(current_user)
     criteria = filters.criteria()

@@ -25,7 +25,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from tracker.auth.permissions import is_office
+from tracker.auth.permissions import can
 from tracker.columns import NOTE_TEXT
 from tracker.erasmus.actions import Action
 from tracker.erasmus.countries import region_of
@@ -158,7 +158,7 @@ class MobilityForm(OneTimeToken, Form):
         ] + queries.funding_project_choices(keep=current_project_id)
         self.narrow_partners()
         self.priorities.choices = queries.priority_choices()
-        if is_office(user):
+        if can(user, "act_on_every_record"):
             self.owner_id.choices = queries.owner_choices(current_owner_id)
         else:
             for name in self.OFFICE_FIELDS:

@@ -3,7 +3,7 @@
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 from markupsafe import Markup, escape
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
@@ -32,7 +32,7 @@ def country_helpers():
 
 
 @bp.route("/")
-@login_required
+@permission_required("use_tracker")
 def index():
     filters = OrganisationFilterForm()
     text, country = filters.criteria()
@@ -45,7 +45,7 @@ def index():
 
 
 @bp.route("/<int:organisation_id>")
-@login_required
+@permission_required("use_tracker")
 def detail(organisation_id):
     organisation = db.session.get(Organisation, organisation_id) or abort(404)
     projects = queries.projects_with(organisation, current_user)

@@ -12,10 +12,9 @@ from operator import attrgetter
 from flask import Blueprint, abort, render_template
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
-from tracker.auth.permissions import role_required
-from tracker.enums import Role
+from tracker.auth.permissions import permission_required
 from tracker.erasmus.budget_rules import third_country_cap_use
 from tracker.erasmus.mobility_types import Flow
 from tracker.extensions import db
@@ -41,19 +40,18 @@ def report_helpers():
     return {
         "duration_days": duration_days,
         "flows": list(Flow),
-        "office_role": Role.COORDINATOR,
     }
 
 
 @bp.route("/")
-@login_required
+@permission_required("use_tracker")
 def index():
     projects = report_queries.mobility_report_projects(current_user)
     return render_template("reports/index.html", projects=projects)
 
 
 @bp.route("/dashboard")
-@role_required(Role.COORDINATOR)
+@permission_required("see_dashboard")
 def dashboard():
     return dashboard_page()
 
@@ -79,7 +77,7 @@ def _year_form():
 
 
 @bp.route("/priorities")
-@login_required
+@permission_required("use_tracker")
 def priorities():
     form, call_year = _year_form()
     rows = report_queries.priorities_report(current_user, call_year)
@@ -94,7 +92,7 @@ def priorities():
 
 
 @bp.route("/priorities.csv")
-@login_required
+@permission_required("use_tracker")
 def priorities_csv():
     _form, call_year = _year_form()
     rows = report_queries.priorities_report(current_user, call_year)
@@ -102,7 +100,7 @@ def priorities_csv():
 
 
 @bp.route("/budget")
-@login_required
+@permission_required("use_tracker")
 def budget():
     form, call_year = _year_form()
     rows = report_queries.budget_report(current_user, call_year)
@@ -123,7 +121,7 @@ def budget():
 
 
 @bp.route("/budget.csv")
-@login_required
+@permission_required("use_tracker")
 def budget_csv():
     _form, call_year = _year_form()
     rows = report_queries.budget_report(current_user, call_year)
@@ -138,7 +136,7 @@ def _mobility_report_project(project_id):
 
 
 @bp.route("/projects/<int:project_id>/mobilities")
-@login_required
+@permission_required("use_tracker")
 def project_mobilities(project_id):
     project = _mobility_report_project(project_id)
     rows = db.session.execute(report_queries.project_mobilities(current_user, project)).all()
@@ -146,7 +144,7 @@ def project_mobilities(project_id):
 
 
 @bp.route("/projects/<int:project_id>/mobilities.csv")
-@login_required
+@permission_required("use_tracker")
 def project_mobilities_csv(project_id):
     project = _mobility_report_project(project_id)
     rows = stream_rows(report_queries.project_mobilities(current_user, project))
