@@ -71,8 +71,5 @@ class User(UserMixin, db.Model):
     def check_password(self, password):
         return check_password_hash(self.password_hash, password)
 
-    def has_role(self, role):
-        return self.role.at_least(role)
-
     def __repr__(self):
         return f"<User {self.email} {self.role.value}>"

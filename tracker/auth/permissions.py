@@ -106,8 +106,14 @@ def navigation_for(user):
     return [(endpoint, label) for endpoint, label, action in NAVIGATION if can(user, action)]
 
 
+def visibility(user, model):
+    """The conditions on projects or mobilities (`model`) that keep the ones `user` may see:
+    none for the office, "their own" for everyone else."""
+    if can(user, "act_on_every_record"):
+        return []
+    return [model.owner_id == user.id]
+
+
 def visible(user, model, query):
     """Restrict a select of projects or mobilities to the ones `user` may see."""
-    if can(user, "act_on_every_record"):
-        return query
-    return query.where(model.owner_id == user.id)
+    return query.where(*visibility(user, model))

@@ -261,12 +261,12 @@ def coordinator_dashboard(scope, locale, today=None):
 def staff_home(user, today=None):
     """A staff member's home: their records per status, what waits on them, their dates."""
     today = today or date.today()
-    scope = queries.Scope(owner_id=user.id)
+    scope = queries.Scope(visible_to=user)
     return {
         "statuses": status_table(scope),
         "waiting": [
-            (row, record_link(row.kind, row.id)) for row in queries.records_waiting_for(user.id)
+            (row, record_link(row.kind, row.id)) for row in queries.records_waiting_for(user)
         ],
-        "deadlines": queries.upcoming_deadlines(today, UPCOMING_DAYS, owner_id=user.id),
+        "deadlines": queries.upcoming_deadlines(today, UPCOMING_DAYS, user=user),
         "final_reports": final_report_rows(scope, today),
     }
