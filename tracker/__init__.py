@@ -97,6 +97,7 @@ def register_blueprints(app):
     from tracker.notifications.views import bp as notifications_bp
     from tracker.organisations.views import bp as organisations_bp
     from tracker.projects.views import bp as projects_bp
+    from tracker.records.audit import bp as audit_bp
     from tracker.reports.views import bp as reports_bp
     from tracker.workflow.views import bp as workflow_bp
 
@@ -113,6 +114,7 @@ def register_blueprints(app):
         deadlines_bp,
         workflow_bp,
         documents_bp,
+        audit_bp,
         notifications_bp,
     ):
         app.register_blueprint(blueprint)

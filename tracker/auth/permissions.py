@@ -27,6 +27,7 @@ ROLE_FOR_ACTION = {
     "manage_unit_costs": Role.COORDINATOR,
     "manage_users": Role.ADMIN,
     "manage_personal_data": Role.ADMIN,
+    "read_audit": Role.ADMIN,
 }
 
 # (endpoint, label, action): the navigation shows a link to whoever may take its action.
@@ -40,6 +41,7 @@ NAVIGATION = [
     ("workflow.queue", _l("Review queue"), "review"),
     ("unit_costs.index", _l("Unit costs"), "manage_unit_costs"),
     ("users.index", _l("Users"), "manage_users"),
+    ("audit.index", _l("Audit"), "read_audit"),
 ]
 
 

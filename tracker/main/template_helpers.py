@@ -7,6 +7,7 @@ from tracker.auth.permissions import can, navigation_for
 from tracker.documents.models import DocumentKind
 from tracker.listing import export_url, url_with
 from tracker.notifications.queries import unread_count
+from tracker.records.changes import field_labels
 from tracker.submissions import new_token
 from tracker.workflow.permissions import available_transitions
 from tracker.workflow.queries import record_activity
@@ -29,6 +30,7 @@ def register(app):
         url_with=url_with,
         export_url=export_url,
         record_url=record_url,
+        field_labels=field_labels,
         available_transitions=available_transitions,
         record_activity=record_activity,
         document_kinds=DocumentKind.choices,

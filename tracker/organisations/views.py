@@ -17,6 +17,7 @@ from tracker.organisations.classification import country_classification
 from tracker.organisations.forms import OrganisationFilterForm, OrganisationForm
 from tracker.organisations.models import Organisation
 from tracker.organisations.operations import create_organisation, update_organisation
+from tracker.records.changes import changes_of, field_labels
 from tracker.submissions import commit_created, replayed
 from tracker.workflow.history import StaleRecord, stale_message
 
@@ -50,7 +51,11 @@ def detail(organisation_id):
     organisation = db.session.get(Organisation, organisation_id) or abort(404)
     projects = queries.projects_with(organisation, current_user)
     return render_template(
-        "organisations/detail.html", organisation=organisation, projects=projects
+        "organisations/detail.html",
+        organisation=organisation,
+        projects=projects,
+        changes=changes_of(organisation),
+        change_labels=field_labels(OrganisationForm(formdata=None)),
     )
 
 
@@ -62,7 +67,7 @@ def create():
         return earlier
     if form.validate_on_submit() and _unique(form):
         try:
-            organisation = create_organisation(form.values())
+            organisation = create_organisation(form.values(), current_user)
             target = commit_created(form, url_for(".detail", organisation_id=organisation.id))
         except IntegrityError:
             db.session.rollback()
@@ -81,7 +86,7 @@ def edit(organisation_id):
     form = OrganisationForm(obj=organisation)
     if form.validate_on_submit() and _unique(form, organisation):
         try:
-            update_organisation(organisation, form.values(), form.version.data)
+            update_organisation(organisation, form.values(), form.version.data, current_user)
             db.session.commit()
         except (StaleRecord, StaleDataError):
             db.session.rollback()
