@@ -21,8 +21,8 @@ from tracker.extensions import db
 from tracker.mobilities.models import Mobility
 from tracker.notifications.models import Notification
 from tracker.projects.models import Project
+from tracker.records.history import log_history
 from tracker.records.models import ChangedRecord, RecordChange
-from tracker.workflow.history import log_history
 from tracker.workflow.models import Comment, HistoryEntry, HistoryKind
 
 ANONYMOUS_PARTICIPANT = "Anonymised participant"

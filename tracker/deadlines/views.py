@@ -13,8 +13,8 @@ from tracker.deadlines.operations import create_deadline, delete_deadline, updat
 from tracker.extensions import db
 from tracker.listing import paginated
 from tracker.records.changes import changes_of
+from tracker.records.history import StaleRecord, check_version, stale_message
 from tracker.submissions import commit_created, replayed
-from tracker.workflow.history import StaleRecord, check_version, stale_message
 
 bp = Blueprint("deadlines", __name__, url_prefix="/deadlines")
 

@@ -16,7 +16,7 @@ from tracker.mobilities.grant_inputs import calculate, inputs_from_mobility
 from tracker.mobilities.models import Mobility
 from tracker.mobilities.recalculation import recalculate, store_grant
 from tracker.notifications.operations import notify_grant_override
-from tracker.workflow.history import log_creation, log_edit, log_history, readable, snapshot
+from tracker.records.history import log_creation, log_edit, log_history, readable, snapshot
 from tracker.workflow.models import HistoryKind
 
 EDITABLE_FIELDS = (

@@ -4,7 +4,7 @@ the view commits."""
 from tracker.extensions import db
 from tracker.organisations.models import Organisation
 from tracker.records.changes import ChangeKind, log_change, snapshot
-from tracker.workflow.history import check_version
+from tracker.records.history import check_version
 
 
 def create_organisation(values, user):

@@ -18,8 +18,8 @@ from tracker.organisations.forms import OrganisationFilterForm, OrganisationForm
 from tracker.organisations.models import Organisation
 from tracker.organisations.operations import create_organisation, update_organisation
 from tracker.records.changes import changes_of, field_labels
+from tracker.records.history import StaleRecord, stale_message
 from tracker.submissions import commit_created, replayed
-from tracker.workflow.history import StaleRecord, stale_message
 
 bp = Blueprint("organisations", __name__, url_prefix="/organisations")
 

@@ -12,7 +12,7 @@ from tracker.extensions import db
 from tracker.projects.kinds import our_role_for, partner_role_for
 from tracker.projects.models import PlannedMobility, Project, ProjectPartner
 from tracker.projects.queries import priorities_by_id
-from tracker.workflow.history import check_version, log_creation, log_edit, snapshot
+from tracker.records.history import check_version, log_creation, log_edit, snapshot
 from tracker.workflow.states import Status
 
 EDITED_FIELDS = (

@@ -16,7 +16,7 @@ from tracker.erasmus.models import UnitCostRate, UnitCostYear
 from tracker.erasmus.unit_costs import HOME_AGENCY
 from tracker.extensions import db
 from tracker.projects.models import OrganisedBip, Project
-from tracker.workflow.history import log_edit
+from tracker.records.history import log_edit
 
 MIN_PARTICIPANTS = 15
 """Fewer mobile participants: no organisational support."""

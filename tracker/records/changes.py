@@ -7,8 +7,8 @@ commits once, so a change and its trace land together (as with `history`).
 import sqlalchemy as sa
 
 from tracker.extensions import db
+from tracker.records.history import differences, snapshot
 from tracker.records.models import ChangedRecord, ChangeKind, RecordChange
-from tracker.workflow.history import differences, snapshot
 
 SECRET_CHANGED = ("••••••", "●●●●●●")
 """What the trail shows for a secret that changed (a password): that it did, not what."""
