@@ -10,8 +10,8 @@ from tracker.documents.forms import UploadForm
 from tracker.documents.models import Attachment
 from tracker.documents.operations import DocumentRefused, add_document, delete_document
 from tracker.extensions import db
+from tracker.records.loading import load_record_for, record_url
 from tracker.submissions import commit_created, replayed
-from tracker.workflow.records import load_record_for, record_url
 
 bp = Blueprint("documents", __name__)
 

@@ -8,10 +8,10 @@ from tracker.documents.models import DocumentKind
 from tracker.listing import export_url, url_with
 from tracker.notifications.queries import unread_count
 from tracker.records.changes import field_labels
+from tracker.records.loading import record_url
 from tracker.submissions import new_token
 from tracker.workflow.permissions import available_transitions
 from tracker.workflow.queries import record_activity
-from tracker.workflow.records import record_url
 
 
 def money(amount):

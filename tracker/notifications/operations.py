@@ -10,7 +10,7 @@ from tracker.auth.permissions import roles_allowed
 from tracker.extensions import db
 from tracker.notifications.mail import mail_configured, queue_mail
 from tracker.notifications.models import Notification, NotificationKind
-from tracker.workflow.records import record_url
+from tracker.records.loading import record_url
 from tracker.workflow.states import Status
 
 

@@ -10,7 +10,7 @@ from tracker.columns import utcnow
 from tracker.extensions import db
 from tracker.notifications.models import Notification
 from tracker.notifications.queries import recent_notifications
-from tracker.workflow.records import record_url
+from tracker.records.loading import record_url
 
 bp = Blueprint("notifications", __name__, url_prefix="/notifications")
 

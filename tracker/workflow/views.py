@@ -9,11 +9,11 @@ from flask_login import current_user
 from tracker.auth.permissions import can, permission_required
 from tracker.extensions import db
 from tracker.form_base import drop_nul
+from tracker.records.loading import load_record_for, record_url
 from tracker.submissions import commit_created, replayed
 from tracker.workflow.forms import CommentForm, TransitionForm
 from tracker.workflow.operations import TransitionRefused, add_comment, transition_record
 from tracker.workflow.queries import review_queue
-from tracker.workflow.records import load_record_for, record_url
 from tracker.workflow.transitions import TRANSITIONS_BY_NAME
 
 bp = Blueprint("workflow", __name__)
