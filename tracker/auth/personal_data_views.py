@@ -18,7 +18,7 @@ from tracker.auth.personal_data import (
 from tracker.auth.user_admin import bp
 from tracker.extensions import db
 from tracker.form_base import Form
-from tracker.reports.csv_export import Column, csv_response
+from tracker.records.csv_export import Column, csv_response
 
 PERSONAL_DATA_COLUMNS = (
     Column(_l("What"), lambda row: row[0]),

@@ -26,8 +26,8 @@ from tracker.mobilities.operations import (
     update_mobility,
 )
 from tracker.mobilities.recalculation import GRANT_FIELDS
+from tracker.records.csv_export import csv_response, stream_objects
 from tracker.records.history import StaleRecord, check_version, stale_message
-from tracker.reports.csv_export import csv_response, stream_objects
 from tracker.reports.export_columns import MOBILITY_COLUMNS
 from tracker.submissions import commit_created, replayed
 

@@ -27,8 +27,8 @@ from tracker.projects.kinds import CONSORTIUM_ACTIONS, has_consortium, has_partn
 from tracker.projects.models import Project
 from tracker.projects.operations import create_project, project_snapshot, update_project
 from tracker.projects.organised_bips import MIN_PARTICIPANTS, organised_bips_of
+from tracker.records.csv_export import csv_response, stream_objects
 from tracker.records.history import StaleRecord, stale_message
-from tracker.reports.csv_export import csv_response, stream_objects
 from tracker.reports.export_columns import PROJECT_COLUMNS
 from tracker.submissions import commit_created, replayed
 

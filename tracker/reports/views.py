@@ -19,9 +19,9 @@ from tracker.erasmus.budget_rules import third_country_cap_use
 from tracker.erasmus.mobility_types import Flow
 from tracker.extensions import db
 from tracker.projects.queries import project_or_404
+from tracker.records.csv_export import csv_response, stream_rows
 from tracker.reports import queries, report_queries
 from tracker.reports.charts import bar_chart
-from tracker.reports.csv_export import csv_response, stream_rows
 from tracker.reports.dashboard import coordinator_dashboard
 from tracker.reports.forms import DashboardForm, ReportYearForm
 from tracker.reports.report_columns import (
