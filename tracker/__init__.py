@@ -83,7 +83,7 @@ def register_extensions(app):
 
 
 def register_blueprints(app):
-    from tracker.columns import DatabaseIdConverter
+    from tracker.column_types import DatabaseIdConverter
 
     app.url_map.converters["int"] = DatabaseIdConverter
     from tracker.auth.user_admin import bp as users_bp

@@ -8,7 +8,7 @@ from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from tracker.columns import UTCDateTime, enum_column, utcnow
+from tracker.column_types import UTCDateTime, enum_column, utcnow
 from tracker.enums import Language, Role
 from tracker.extensions import db
 

@@ -26,7 +26,7 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from tracker.auth.permissions import can
-from tracker.columns import NOTE_TEXT
+from tracker.column_types import NOTE_TEXT
 from tracker.erasmus.actions import Action
 from tracker.erasmus.distances import propose_band
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind

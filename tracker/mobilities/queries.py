@@ -6,7 +6,7 @@ from wtforms.fields.choices import SelectChoice
 
 from tracker.auth.models import User
 from tracker.auth.permissions import visible
-from tracker.columns import as_id
+from tracker.column_types import as_id
 from tracker.erasmus.actions import Action
 from tracker.extensions import db
 from tracker.listing import contains

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.columns import UTCDateTime, enum_column, utcnow
+from tracker.column_types import UTCDateTime, enum_column, utcnow
 from tracker.enums import LabelledEnum
 from tracker.extensions import db
 from tracker.records.links import RecordLink

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.auth.permissions import permission_required
-from tracker.columns import utcnow
+from tracker.column_types import utcnow
 from tracker.extensions import db
 from tracker.notifications.models import Notification
 from tracker.notifications.queries import recent_notifications

@@ -5,7 +5,7 @@ history entry land together or not at all.
 """
 
 from tracker.auth.models import User
-from tracker.columns import utcnow
+from tracker.column_types import utcnow
 from tracker.erasmus.actions import Action
 from tracker.erasmus.mobility_types import ActivityType, Flow
 from tracker.extensions import db

@@ -10,7 +10,7 @@ Operations flush; the view commits once.
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
-from tracker.columns import MONEY
+from tracker.column_types import MONEY
 from tracker.erasmus import unit_cost_figures as f
 from tracker.erasmus.models import UnitCostRate, UnitCostYear
 from tracker.erasmus.unit_costs import HOME_AGENCY

@@ -19,7 +19,7 @@ from wtforms.validators import Optional
 
 from tracker.auth.models import User
 from tracker.auth.permissions import permission_required
-from tracker.columns import MAX_ID
+from tracker.column_types import MAX_ID
 from tracker.extensions import db
 from tracker.listing import FilterForm
 from tracker.mobilities.models import Mobility

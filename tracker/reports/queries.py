@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from tracker.auth.models import User
 from tracker.auth.permissions import visibility
-from tracker.columns import MONEY
+from tracker.column_types import MONEY
 from tracker.deadlines.models import Deadline
 from tracker.extensions import db
 from tracker.mobilities.models import Mobility
