@@ -20,7 +20,7 @@ from tracker.erasmus.mobility_types import Flow
 from tracker.extensions import db
 from tracker.projects.queries import project_or_404
 from tracker.records.csv_export import csv_response, stream_rows
-from tracker.reports import queries, report_queries
+from tracker.reports import dashboard_queries, report_queries
 from tracker.reports.charts import bar_chart
 from tracker.reports.dashboard import coordinator_dashboard
 from tracker.reports.forms import DashboardForm, ReportYearForm
@@ -58,10 +58,10 @@ def dashboard():
 
 def dashboard_page(title=None):
     """The dashboard for the call year and faculty in the URL; also the office's home page."""
-    call_years = queries.call_years()
-    faculties = queries.faculties()
+    call_years = dashboard_queries.call_years()
+    faculties = dashboard_queries.faculties()
     form = DashboardForm(call_years, faculties)
-    scope = queries.Scope(
+    scope = dashboard_queries.Scope(
         call_year=form.chosen_year(call_years), faculty=form.chosen_faculty(faculties)
     )
     data = coordinator_dashboard(scope, str(get_locale() or "en")) if call_years else None
