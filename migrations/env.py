@@ -5,7 +5,7 @@ from logging.config import fileConfig
 from alembic import context
 from flask import current_app
 
-from tracker.columns import UTCDateTime
+from tracker.column_types import UTCDateTime
 
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.

@@ -83,7 +83,7 @@ def register_extensions(app):
 
 
 def register_blueprints(app):
-    from tracker.columns import DatabaseIdConverter
+    from tracker.column_types import DatabaseIdConverter
 
     app.url_map.converters["int"] = DatabaseIdConverter
     from tracker.auth.user_admin import bp as users_bp
@@ -91,13 +91,14 @@ def register_blueprints(app):
     from tracker.deadlines.views import bp as deadlines_bp
     from tracker.documents.views import bp as documents_bp
     from tracker.erasmus.views import bp as unit_costs_bp
-    from tracker.main.health import bp as health_bp
-    from tracker.main.views import bp as main_bp
     from tracker.mobilities.views import bp as mobilities_bp
     from tracker.notifications.views import bp as notifications_bp
     from tracker.organisations.views import bp as organisations_bp
     from tracker.projects.views import bp as projects_bp
+    from tracker.records.audit import bp as audit_bp
     from tracker.reports.views import bp as reports_bp
+    from tracker.site.health import bp as health_bp
+    from tracker.site.views import bp as main_bp
     from tracker.workflow.views import bp as workflow_bp
 
     for blueprint in (
@@ -113,13 +114,14 @@ def register_blueprints(app):
         deadlines_bp,
         workflow_bp,
         documents_bp,
+        audit_bp,
         notifications_bp,
     ):
         app.register_blueprint(blueprint)
 
 
 def register_errorhandlers(app):
-    from tracker.main.errors import register
+    from tracker.site.errors import register
 
     register(app)
 
@@ -131,7 +133,7 @@ def register_security_headers(app):
 
 
 def register_template_helpers(app):
-    from tracker.main.template_helpers import register
+    from tracker.site.template_helpers import register
 
     register(app)
 

@@ -9,7 +9,7 @@
   control or bidirectional-control character.
 - Every text field has a maximum length: the one it declares with `Length(max=…)`
   (which must match its column, see tests/test_form_rules.py), else DEFAULT_MAX_LENGTH.
-- Every date lies between FIRST_DATE and LAST_DATE (tracker/columns.py).
+- Every date lies between FIRST_DATE and LAST_DATE (tracker/column_types.py).
 """
 
 import re
@@ -19,7 +19,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, StringField, TextAreaField
 from wtforms.validators import Length, StopValidation
 
-from tracker.columns import FIRST_DATE, LAST_DATE, LONG_TEXT, SHORT_TEXT
+from tracker.column_types import FIRST_DATE, LAST_DATE, LONG_TEXT, SHORT_TEXT
 
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 """Control characters (Unicode category Cc) and the bidirectional controls: the Arabic letter

@@ -9,7 +9,7 @@ string, so a filtered view can be bookmarked and shared.
 import sqlalchemy as sa
 from flask import current_app, request, url_for
 
-from tracker.columns import MAX_ID
+from tracker.column_types import MAX_ID
 from tracker.extensions import db
 from tracker.form_base import Form
 

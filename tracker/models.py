@@ -14,6 +14,7 @@ from tracker.notifications.models import Notification
 from tracker.organisations.models import Organisation
 from tracker.priorities.models import Priority
 from tracker.projects.models import OrganisedBip, PlannedMobility, Project, ProjectPartner
+from tracker.records.models import RecordChange
 from tracker.submissions import SubmissionToken
 from tracker.workflow.models import Comment, HistoryEntry
 
@@ -31,6 +32,7 @@ __all__ = [
     "Priority",
     "Project",
     "ProjectPartner",
+    "RecordChange",
     "SubmissionToken",
     "UnitCostChange",
     "UnitCostRate",

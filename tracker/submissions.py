@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 from wtforms import HiddenField
 
-from tracker.columns import UTCDateTime, utcnow
+from tracker.column_types import UTCDateTime, utcnow
 from tracker.extensions import db
 
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")

@@ -76,6 +76,7 @@ GET_PAGES = {
     "users.create": ("/users/new", ADMINS),
     "users.edit": ("/users/{user}", ADMINS),
     "users.personal_data": ("/users/personal-data", ADMINS),
+    "audit.index": ("/audit/", ADMINS),
 }
 
 # Routes that change something are POST-only; each has its own tests of who may post.

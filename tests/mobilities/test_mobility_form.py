@@ -356,3 +356,18 @@ def test_a_mobility_keeps_its_project_once_that_project_is_completed(
     assert only_mobility().project_id == ka131.id
     new = coordinator_client.submit("/mobilities/new", form_data(ka131, partners["FI"]))
     assert new.status_code == 422
+
+
+def test_the_office_saving_a_mobility_of_a_deactivated_owner_keeps_that_owner(
+    coordinator_client, staff, ka131, partners
+):
+    """The owner select keeps the current owner, active or not: a browser posts the option
+    shown as chosen, so a missing one would give the mobility to whoever comes first."""
+    mobility = make_mobility(staff, ka131, partners["FI"])
+    staff.active = False
+    db.session.commit()
+    page = coordinator_client.get(f"/mobilities/{mobility.id}/edit").get_data(as_text=True)
+    assert f'<option selected value="{staff.id}">' in page
+    data = form_data(ka131, partners["FI"], owner_id=str(staff.id), version=str(mobility.version))
+    assert coordinator_client.submit(f"/mobilities/{mobility.id}/edit", data).status_code == 302
+    assert only_mobility().owner_id == staff.id

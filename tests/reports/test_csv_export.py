@@ -12,7 +12,7 @@ from tracker.erasmus.actions import Action
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
 from tracker.extensions import db
 from tracker.mobilities.models import Mobility
-from tracker.reports.csv_export import Column, csv_lines, export_filename
+from tracker.records.csv_export import Column, csv_lines, export_filename
 from tracker.workflow.states import Status
 
 BOM = "\ufeff"
@@ -180,7 +180,7 @@ def test_the_list_exports_stream_the_lists_own_filtered_query(
     """How the project and mobility lists export: their select, these columns, this writer."""
     from tracker.mobilities.queries import mobility_list
     from tracker.projects.queries import projects_query
-    from tracker.reports.csv_export import stream_objects
+    from tracker.records.csv_export import stream_objects
     from tracker.reports.export_columns import MOBILITY_COLUMNS, PROJECT_COLUMNS
 
     make_project(staff, title="Mine")

@@ -14,7 +14,7 @@ from tracker.deadlines.models import Deadline, DeadlineKind
 from tracker.enums import Role
 from tracker.erasmus.actions import Action
 from tracker.extensions import db
-from tracker.reports import ka171_queries, queries
+from tracker.reports import dashboard_queries, ka171_queries
 from tracker.workflow.states import Status
 
 FIGURE = re.compile(r'<a class="figure" href="([^"]+)">(\d+)</a>')
@@ -93,15 +93,18 @@ def test_every_status_activity_and_country_has_its_figure(coordinator_client, re
 
 
 def test_shares_per_priority_are_of_the_call_years_records(records):
-    scope = queries.Scope(call_year=2023)
+    scope = dashboard_queries.Scope(call_year=2023)
     in_year = [p for p in records["projects"] if p.call_year == 2023]
-    for row in queries.records_per_priority(scope):
+    for row in dashboard_queries.records_per_priority(scope):
         expected = sum(row.Priority in p.priorities for p in in_year)
         assert row.projects == expected
 
 
 def test_requested_and_awarded_per_action_are_the_sums_of_the_projects(records):
-    rows = {row.action: row for row in queries.projects_per_action(queries.Scope(call_year=2024))}
+    rows = {
+        row.action: row
+        for row in dashboard_queries.projects_per_action(dashboard_queries.Scope(call_year=2024))
+    }
     for action in Action:
         projects = [p for p in records["projects"] if p.call_year == 2024 and p.action is action]
         if not projects:
@@ -117,7 +120,7 @@ def test_requested_and_awarded_per_action_are_the_sums_of_the_projects(records):
 
 
 def test_ka171_places_and_budgets_per_partner_are_counted_from_the_mobilities(records):
-    scope = queries.Scope(call_year=2024)
+    scope = dashboard_queries.Scope(call_year=2024)
     ka171 = [p for p in records["projects"] if p.call_year == 2024 and p.action is Action.KA171_HED]
     assert ka171
     planned, used, allocated, committed = Counter(), Counter(), {}, Counter()

@@ -5,10 +5,10 @@ from datetime import timedelta
 from tests.conftest import sign_in
 from tests.factories import make_user
 from tests.workflow.conftest import complete_project
-from tracker.columns import utcnow
+from tracker.column_types import utcnow
 from tracker.enums import Role
 from tracker.extensions import db
-from tracker.workflow.history import log_history
+from tracker.records.history import log_history
 from tracker.workflow.models import HistoryKind
 from tracker.workflow.states import Status
 

@@ -8,7 +8,7 @@ from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from tracker.columns import UTCDateTime, enum_column, utcnow
+from tracker.column_types import UTCDateTime, enum_column, utcnow
 from tracker.enums import Language, Role
 from tracker.extensions import db
 
@@ -70,9 +70,6 @@ class User(UserMixin, db.Model):
 
     def check_password(self, password):
         return check_password_hash(self.password_hash, password)
-
-    def has_role(self, role):
-        return self.role.at_least(role)
 
     def __repr__(self):
         return f"<User {self.email} {self.role.value}>"

@@ -1,35 +1,57 @@
 """Who may do what: every access question is answered here, on the server.
 
-Views, templates and tests ask `can()`; lists, exports and dashboards filter
-through `visible()`, so no page can show what another would hide.
+Routes declare their action with `permission_required()`; views, templates and
+operations ask `can()`; lists, exports, homes and reports filter through
+`visible()`; the navigation and the notification recipients come from the same
+table, so no page can show, offer or tell what another would refuse.
 """
 
 from functools import wraps
 
 from flask import abort
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from tracker.enums import Role
 
+# Actions that concern no single record, and the least role that may take them.
+ROLE_FOR_ACTION = {
+    # Any signed-in user: their own records, lists, reports, notifications, preferences.
+    "use_tracker": Role.STAFF,
+    # Coordinators and admins see, edit and assign every project and mobility.
+    "act_on_every_record": Role.COORDINATOR,
+    "review": Role.COORDINATOR,
+    "see_dashboard": Role.COORDINATOR,
+    "manage_organisations": Role.COORDINATOR,
+    "manage_deadlines": Role.COORDINATOR,
+    "manage_unit_costs": Role.COORDINATOR,
+    "manage_users": Role.ADMIN,
+    "manage_personal_data": Role.ADMIN,
+    "read_audit": Role.ADMIN,
+}
 
-def role_required(role):
-    """Decorator: the signed-in user must hold `role` or a higher one (else 403)."""
-
-    def decorator(view):
-        @wraps(view)
-        @login_required
-        def wrapped(*args, **kwargs):
-            if not current_user.has_role(role):
-                abort(403)
-            return view(*args, **kwargs)
-
-        return wrapped
-
-    return decorator
+# (endpoint, label, action): the navigation shows a link to whoever may take its action.
+NAVIGATION = [
+    ("main.home", _l("Home"), "use_tracker"),
+    ("projects.index", _l("Projects"), "use_tracker"),
+    ("mobilities.index", _l("Mobilities"), "use_tracker"),
+    ("organisations.index", _l("Partner organisations"), "use_tracker"),
+    ("reports.index", _l("Reports"), "use_tracker"),
+    ("deadlines.index", _l("Deadlines"), "use_tracker"),
+    ("workflow.queue", _l("Review queue"), "review"),
+    ("unit_costs.index", _l("Unit costs"), "manage_unit_costs"),
+    ("users.index", _l("Users"), "manage_users"),
+    ("audit.index", _l("Audit"), "read_audit"),
+]
 
 
 def permission_required(action):
-    """Decorator: the signed-in user must be allowed `action` by `can()` (else 403)."""
+    """Decorator: the signed-in user must be allowed `action` by `can()` (else 403).
+
+    The action is kept on the view (`required_permission`) so a test can check
+    that every route declares one. A route on one record declares "use_tracker"
+    and asks `can()` the record action once it has loaded the record.
+    """
 
     def decorator(view):
         @wraps(view)
@@ -39,24 +61,10 @@ def permission_required(action):
                 abort(403)
             return view(*args, **kwargs)
 
+        wrapped.required_permission = action
         return wrapped
 
     return decorator
-
-
-def is_office(user):
-    """Coordinators and admins act on every record."""
-    return user.is_authenticated and user.has_role(Role.COORDINATOR)
-
-
-# Actions that concern no single record, and the least role that may take them.
-ROLE_FOR_ACTION = {
-    "review": Role.COORDINATOR,
-    "manage_organisations": Role.COORDINATOR,
-    "manage_deadlines": Role.COORDINATOR,
-    "manage_unit_costs": Role.COORDINATOR,
-    "manage_users": Role.ADMIN,
-}
 
 
 def can(user, action, record=None):
@@ -70,27 +78,44 @@ def can(user, action, record=None):
     if not user.is_authenticated or not user.is_active:
         return False
     if action in ROLE_FOR_ACTION:
-        return user.has_role(ROLE_FOR_ACTION[action])
+        return user.role.at_least(ROLE_FOR_ACTION[action])
     if record is None:
         return False
+    office = can(user, "act_on_every_record")
     owns = record.owner_id == user.id
     if action in ("view", "comment"):
-        return owns or is_office(user)
+        return owns or office
     if action == "edit":
         if record.status.is_final:
             return False
-        return is_office(user) or (owns and record.status.owner_may_edit)
+        return office or (owns and record.status.owner_may_edit)
     if action == "upload":
-        return is_office(user) or (owns and not record.status.is_final)
+        return office or (owns and not record.status.is_final)
     if action == "delete_document":
-        return is_office(user) or (owns and record.status.owner_may_edit)
+        return office or (owns and record.status.owner_may_edit)
     if action == "recalculate_grant":
-        return is_office(user) and record.__tablename__ == "mobilities"
+        return office and record.__tablename__ == "mobilities"
     return False
+
+
+def roles_allowed(action):
+    """The roles that may take `action`: for queries over users (e.g. whom to notify)."""
+    return [role for role in Role if role.at_least(ROLE_FOR_ACTION[action])]
+
+
+def navigation_for(user):
+    """The navigation links `user` may follow, as (endpoint, label)."""
+    return [(endpoint, label) for endpoint, label, action in NAVIGATION if can(user, action)]
+
+
+def visibility(user, model):
+    """The conditions on projects or mobilities (`model`) that keep the ones `user` may see:
+    none for the office, "their own" for everyone else."""
+    if can(user, "act_on_every_record"):
+        return []
+    return [model.owner_id == user.id]
 
 
 def visible(user, model, query):
     """Restrict a select of projects or mobilities to the ones `user` may see."""
-    if is_office(user):
-        return query
-    return query.where(model.owner_id == user.id)
+    return query.where(*visibility(user, model))

@@ -21,7 +21,8 @@ from tracker.extensions import db
 from tracker.mobilities.models import Mobility
 from tracker.notifications.models import Notification
 from tracker.projects.models import Project
-from tracker.workflow.history import log_history
+from tracker.records.history import log_history
+from tracker.records.models import ChangedRecord, RecordChange
 from tracker.workflow.models import Comment, HistoryEntry, HistoryKind
 
 ANONYMOUS_PARTICIPANT = "Anonymised participant"
@@ -108,6 +109,7 @@ def anonymise(email, admin):
         user.active = False
         user.set_password(secrets.token_urlsafe(32))
         db.session.execute(sa.delete(Notification).where(Notification.user_id == user.id))
+        _scrub_account_trail(user)
         for model in (Project, Mobility):
             records.update(db.session.scalars(sa.select(model).where(model.owner_id == user.id)))
     _scrub_texts(names - {""}, ANONYMOUS_PARTICIPANT if user is None else replacement)
@@ -115,6 +117,21 @@ def anonymise(email, admin):
         log_history(record, admin, HistoryKind.EDITED, comment=ERASED_COMMENT)
     db.session.flush()
     return len(records)
+
+
+def _scrub_account_trail(user):
+    """Every earlier name or address of the account, in its own change trail."""
+    now = {"email": user.email, "full_name": user.full_name}
+    trail = sa.select(RecordChange).where(
+        RecordChange.record_type == ChangedRecord.USER, RecordChange.record_id == user.id
+    )
+    for change in db.session.scalars(trail):
+        change.record_label = user.email
+        if change.changes and now.keys() & change.changes.keys():
+            change.changes = {
+                field: [now[field]] * len(values) if field in now else values
+                for field, values in change.changes.items()
+            }
 
 
 PARTICIPANT_FIELDS = {"participant_name": ANONYMOUS_PARTICIPANT, "participant_email": None}
@@ -138,7 +155,8 @@ def _scrub_participant_history(mobility):
 
 
 def _scrub_texts(names, replacement):
-    """Names and addresses in history values and comments are replaced, never deleted."""
+    """Names and addresses in history values, comments and the change trail of accounts,
+    organisations and deadlines are replaced, never deleted."""
     from tracker.listing import contains
 
     for name in names:
@@ -161,6 +179,22 @@ def _scrub_texts(names, replacement):
                 }
         for comment in db.session.scalars(sa.select(Comment).where(contains(Comment.body, name))):
             comment.body = _replaced(comment.body, name, replacement)
+        changes = db.session.scalars(
+            sa.select(RecordChange).where(
+                sa.or_(
+                    contains(sa.cast(RecordChange.changes, sa.Text), name),
+                    contains(sa.cast(RecordChange.changes, sa.Text), as_json),
+                    contains(RecordChange.record_label, name),
+                )
+            )
+        )
+        for change in changes:
+            change.record_label = _replaced(change.record_label, name, replacement)
+            if change.changes:
+                change.changes = {
+                    field: [_replaced(value, name, replacement) for value in values]
+                    for field, values in change.changes.items()
+                }
 
 
 def _replaced(text, name, replacement):

@@ -8,7 +8,7 @@ from flask_login import current_user
 from wtforms import BooleanField, EmailField, HiddenField
 from wtforms.validators import DataRequired, Email, InputRequired, Length
 
-from tracker.auth.permissions import role_required
+from tracker.auth.permissions import permission_required
 from tracker.auth.personal_data import (
     account_of,
     anonymise,
@@ -16,10 +16,9 @@ from tracker.auth.personal_data import (
     personal_data_rows,
 )
 from tracker.auth.user_admin import bp
-from tracker.enums import Role
 from tracker.extensions import db
 from tracker.form_base import Form
-from tracker.reports.csv_export import Column, csv_response
+from tracker.records.csv_export import Column, csv_response
 
 PERSONAL_DATA_COLUMNS = (
     Column(_l("What"), lambda row: row[0]),
@@ -46,13 +45,13 @@ class AnonymiseForm(Form):
 
 
 @bp.route("/personal-data", methods=["GET"])
-@role_required(Role.ADMIN)
+@permission_required("manage_personal_data")
 def personal_data():
     return render_template("users/personal_data.html", form=PersonalDataForm())
 
 
 @bp.route("/personal-data/export", methods=["POST"])
-@role_required(Role.ADMIN)
+@permission_required("manage_personal_data")
 def export_personal_data():
     """Article 15: a CSV of everything tracker holds about the person."""
     form = PersonalDataForm()
@@ -63,7 +62,7 @@ def export_personal_data():
 
 
 @bp.route("/personal-data/anonymise", methods=["POST"])
-@role_required(Role.ADMIN)
+@permission_required("manage_personal_data")
 def anonymise_person():
     """Article 17, step one: what would change, and a confirmation to give."""
     form = PersonalDataForm()
@@ -73,7 +72,7 @@ def anonymise_person():
 
 
 @bp.route("/personal-data/anonymise/confirm", methods=["POST"])
-@role_required(Role.ADMIN)
+@permission_required("manage_personal_data")
 def confirm_anonymise():
     """Article 17, step two: the confirmed anonymisation."""
     form = AnonymiseForm()

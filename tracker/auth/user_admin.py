@@ -6,23 +6,27 @@ from flask_login import current_user, login_user
 
 from tracker.auth.forms import UserForm
 from tracker.auth.models import User, normalise_email
-from tracker.auth.permissions import role_required
+from tracker.auth.permissions import permission_required
 from tracker.enums import Language, Role
 from tracker.extensions import db
+from tracker.records.changes import SECRET_CHANGED, ChangeKind, changes_of, log_change, snapshot
 from tracker.submissions import commit_created, replayed
 
 bp = Blueprint("users", __name__, url_prefix="/users")
 
+TRACED = ("email", "full_name", "role", "faculty", "language", "active")
+"""The account's fields its change trail follows (a new password shows as changed, hidden)."""
+
 
 @bp.route("/")
-@role_required(Role.ADMIN)
+@permission_required("manage_users")
 def index():
     users = db.session.scalars(db.select(User).order_by(User.full_name)).all()
     return render_template("users/index.html", users=users)
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@role_required(Role.ADMIN)
+@permission_required("manage_users")
 def create():
     form = UserForm()
     if earlier := replayed(form):
@@ -31,7 +35,7 @@ def create():
         user = User(password_hash="")  # nosec B106 (replaced by the form's password at once)
         _apply(form, user)
         db.session.add(user)
-        db.session.flush()
+        log_change(user, current_user, ChangeKind.CREATED, after=snapshot(user, TRACED))
         commit_created(form, url_for("users.edit", user_id=user.id))
         flash(_("Account %(email)s created.", email=user.email), "success")
         return redirect(url_for("users.index"))
@@ -39,7 +43,7 @@ def create():
 
 
 @bp.route("/<int:user_id>", methods=["GET", "POST"])
-@role_required(Role.ADMIN)
+@permission_required("manage_users")
 def edit(user_id):
     user = db.session.get(User, user_id) or abort(404)
     form = UserForm(obj=user) if request.method == "GET" else UserForm()
@@ -47,13 +51,19 @@ def edit(user_id):
         form.role.data = user.role.value
         form.language.data = user.language.value
     if form.validate_on_submit() and _email_is_free(form, user) and _keeps_an_admin(form, user):
+        before = snapshot(user, TRACED)
         _apply(form, user)
+        after = snapshot(user, TRACED)
+        if form.password.data:
+            before["password"], after["password"] = SECRET_CHANGED
+        log_change(user, current_user, ChangeKind.EDITED, before, after)
         db.session.commit()
         if user.id == current_user.id:
             login_user(user)  # an admin who reset their own password stays signed in here
         flash(_("Account %(email)s saved.", email=user.email), "success")
         return redirect(url_for("users.index"))
-    return render_template("users/form.html", form=form, user=user), 422 if form.errors else 200
+    page = render_template("users/form.html", form=form, user=user, changes=changes_of(user))
+    return page, 422 if form.errors else 200
 
 
 def _apply(form, user):

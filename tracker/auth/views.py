@@ -5,10 +5,11 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import refresh
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
 from tracker.auth.forms import ChangePasswordForm, LoginForm, PreferencesForm
 from tracker.auth.models import User, normalise_email
+from tracker.auth.permissions import permission_required
 from tracker.auth.throttle import count_failure, sign_in_allowed
 from tracker.enums import Language
 from tracker.extensions import db
@@ -77,7 +78,7 @@ def login():
 
 
 @bp.route("/logout", methods=["POST"])
-@login_required
+@permission_required("use_tracker")
 def logout():
     """Signing out ends every session of the person: copies of their cookies stop working."""
     current_user.end_sessions()
@@ -88,7 +89,7 @@ def logout():
 
 
 @bp.route("/preferences", methods=["GET", "POST"])
-@login_required
+@permission_required("use_tracker")
 def preferences():
     form = PreferencesForm(language=current_user.language.value)
     if form.validate_on_submit():
@@ -100,7 +101,7 @@ def preferences():
 
 
 @bp.route("/password", methods=["GET", "POST"])
-@login_required
+@permission_required("use_tracker")
 def change_password():
     """The person's own password; every other session of theirs ends, this one goes on."""
     form = ChangePasswordForm(current_user)

@@ -5,7 +5,7 @@ from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from tracker.columns import LONG_TEXT
+from tracker.column_types import LONG_TEXT
 from tracker.deadlines import queries
 from tracker.deadlines.models import DeadlineKind
 from tracker.form_base import Form

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.columns import (
+from tracker.column_types import (
     LONG_TEXT,
     UTCDateTime,
     enum_column,

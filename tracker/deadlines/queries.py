@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import contains_eager
 
 from tracker.auth.permissions import visible
-from tracker.columns import as_id
+from tracker.column_types import as_id
 from tracker.deadlines.models import Deadline
 from tracker.extensions import db
 from tracker.projects.models import Project

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.auth.permissions import permission_required
@@ -12,14 +12,15 @@ from tracker.deadlines.models import Deadline
 from tracker.deadlines.operations import create_deadline, delete_deadline, update_deadline
 from tracker.extensions import db
 from tracker.listing import paginated
+from tracker.records.changes import changes_of
+from tracker.records.history import StaleRecord, check_version, stale_message
 from tracker.submissions import commit_created, replayed
-from tracker.workflow.history import StaleRecord, check_version, stale_message
 
 bp = Blueprint("deadlines", __name__, url_prefix="/deadlines")
 
 
 @bp.route("/")
-@login_required
+@permission_required("use_tracker")
 def index():
     filters = DeadlineFilterForm(current_user)
     criteria = filters.criteria()
@@ -51,7 +52,7 @@ def edit(deadline_id):
     if form.validate_on_submit():
         try:
             check_version(deadline, form.version.data)
-            update_deadline(deadline, form.values())
+            update_deadline(deadline, form.values(), current_user)
             db.session.commit()
         except (StaleRecord, StaleDataError):
             db.session.rollback()
@@ -71,7 +72,7 @@ def delete(deadline_id):
     deadline = db.session.get(Deadline, deadline_id) or abort(404)
     if request.method == "POST":
         title = deadline.title
-        delete_deadline(deadline)
+        delete_deadline(deadline, current_user)
         db.session.commit()
         flash(_("Deadline “%(title)s” deleted.", title=title), "success")
         return redirect(url_for(".index"))
@@ -80,5 +81,8 @@ def delete(deadline_id):
 
 def _render_form(form, deadline, status=None, stale=False):
     status = status or (422 if form.errors else 200)
-    page = render_template("deadlines/form.html", form=form, deadline=deadline, stale=stale)
+    changes = changes_of(deadline) if deadline is not None else []
+    page = render_template(
+        "deadlines/form.html", form=form, deadline=deadline, stale=stale, changes=changes
+    )
     return page, status

@@ -14,7 +14,7 @@ from flask_babel import force_locale
 from werkzeug.security import generate_password_hash
 
 from tracker.auth.models import User
-from tracker.columns import utcnow
+from tracker.column_types import utcnow
 from tracker.deadlines.models import Deadline
 from tracker.demo.accounts import DEMO_ACCOUNTS, STAFF_KEYS
 from tracker.demo.deadlines import demo_deadlines

@@ -9,7 +9,7 @@ workflow asks for.
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from tracker.workflow.history import log_creation, log_history
+from tracker.records.history import log_creation, log_history
 from tracker.workflow.models import HistoryKind
 from tracker.workflow.states import Status
 

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from tracker.documents import storage
 from tracker.documents.models import Attachment, DocumentKind
 from tracker.extensions import db
-from tracker.workflow.history import log_history
+from tracker.records.history import log_history
 from tracker.workflow.models import HistoryKind
 
 

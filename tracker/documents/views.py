@@ -2,22 +2,22 @@
 
 from flask import Blueprint, abort, flash, redirect, send_file
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
-from tracker.auth.permissions import can
+from tracker.auth.permissions import can, permission_required
 from tracker.documents import storage
 from tracker.documents.forms import UploadForm
 from tracker.documents.models import Attachment
 from tracker.documents.operations import DocumentRefused, add_document, delete_document
 from tracker.extensions import db
+from tracker.records.loading import load_record_for, record_url
 from tracker.submissions import commit_created, replayed
-from tracker.workflow.records import load_record_for, record_url
 
 bp = Blueprint("documents", __name__)
 
 
 @bp.route("/records/<kind>/<int:record_id>/documents", methods=["POST"])
-@login_required
+@permission_required("use_tracker")
 def upload(kind, record_id):
     record = load_record_for(current_user, kind, record_id)
     if not can(current_user, "upload", record):
@@ -49,7 +49,7 @@ def _attachment_for(user, attachment_id):
 
 
 @bp.route("/documents/<int:attachment_id>")
-@login_required
+@permission_required("use_tracker")
 def download(attachment_id):
     attachment = _attachment_for(current_user, attachment_id)
     path = storage.path_of(attachment.stored_name)
@@ -65,7 +65,7 @@ def download(attachment_id):
 
 
 @bp.route("/documents/<int:attachment_id>/delete", methods=["POST"])
-@login_required
+@permission_required("use_tracker")
 def delete(attachment_id):
     attachment = _attachment_for(current_user, attachment_id)
     record = attachment.record

@@ -5,7 +5,7 @@ from wtforms import HiddenField, IntegerField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, ValidationError
 
-from tracker.columns import LONG_TEXT, NOTE_TEXT
+from tracker.column_types import LONG_TEXT, NOTE_TEXT
 from tracker.form_base import Form
 from tracker.money import money_field
 from tracker.submissions import OneTimeToken

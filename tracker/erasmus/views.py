@@ -18,8 +18,8 @@ from tracker.erasmus.unit_cost_forms import NewCallYearForm, RateCorrectionForm
 from tracker.erasmus.unit_cost_operations import add_call_year, correct_rate
 from tracker.erasmus.unit_costs import HOME_AGENCY
 from tracker.extensions import db
+from tracker.records.history import StaleRecord, check_version, stale_message
 from tracker.submissions import commit_created, replayed
-from tracker.workflow.history import StaleRecord, check_version, stale_message
 
 bp = Blueprint("unit_costs", __name__, url_prefix="/unit-costs")
 

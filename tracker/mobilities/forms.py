@@ -25,10 +25,9 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from tracker.auth.permissions import is_office
-from tracker.columns import NOTE_TEXT
+from tracker.auth.permissions import can
+from tracker.column_types import NOTE_TEXT
 from tracker.erasmus.actions import Action
-from tracker.erasmus.countries import region_of
 from tracker.erasmus.distances import propose_band
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
 from tracker.form_base import Form
@@ -36,8 +35,11 @@ from tracker.mobilities import queries
 from tracker.mobilities.rules import (
     BLENDED_ACTIVITIES,
     MAX_TRAVEL_DAYS,
+    NO_INCOMING_FOR_KA131,
+    action_funds_flow,
     allowed_days_text,
     duration_allowed,
+    ka171_funds_country,
     outside_ka171_partnership,
 )
 from tracker.money import money_field
@@ -139,10 +141,17 @@ class MobilityForm(OneTimeToken, Form):
     OFFICE_FIELDS = ("owner_id", "grant_override_total", "grant_override_reason")
 
     def __init__(
-        self, user, *args, current_project_id=None, current_organisation_id=None, **kwargs
+        self,
+        user,
+        *args,
+        current_project_id=None,
+        current_organisation_id=None,
+        current_owner_id=None,
+        **kwargs,
     ):
-        """`current_project_id`, `current_organisation_id`: those of the mobility being edited,
-        kept as choices (a coordinator still corrects a mobility of a completed project)."""
+        """`current_project_id`, `current_organisation_id`, `current_owner_id`: those of the
+        mobility being edited, kept as choices (a coordinator still corrects a mobility of a
+        completed project, or of an owner since deactivated)."""
         super().__init__(*args, **kwargs)
         self.current_project_id = current_project_id
         self.current_organisation_id = current_organisation_id
@@ -151,8 +160,8 @@ class MobilityForm(OneTimeToken, Form):
         ] + queries.funding_project_choices(keep=current_project_id)
         self.narrow_partners()
         self.priorities.choices = queries.priority_choices()
-        if is_office(user):
-            self.owner_id.choices = queries.owner_choices()
+        if can(user, "act_on_every_record"):
+            self.owner_id.choices = queries.owner_choices(current_owner_id)
         else:
             for name in self.OFFICE_FIELDS:
                 delattr(self, name)
@@ -221,8 +230,9 @@ class MobilityForm(OneTimeToken, Form):
         project = self.chosen_project()
         if project is None:
             raise ValidationError(_l("Choose an approved or ongoing KA131 or KA171 project."))
-        if project.action is Action.KA131_HED and self.flow.data == Flow.INCOMING.value:
-            raise ValidationError(_l("KA131 does not fund incoming mobility."))
+        flow = next((member for member in Flow if member.value == self.flow.data), None)
+        if flow is not None and not action_funds_flow(project.action, flow):
+            raise ValidationError(NO_INCOMING_FOR_KA131)
         if (
             project.start_date
             and self.start_date.data
@@ -239,8 +249,7 @@ class MobilityForm(OneTimeToken, Form):
             raise ValidationError(_l("Choose a partner organisation from the list."))
         if project is None or project.action is not Action.KA171_HED:
             return
-        region = region_of(organisation.country)
-        if region is None or not region.funded_by_ka171:
+        if not ka171_funds_country(organisation.country):
             raise ValidationError(
                 _l(
                     "KA171 works with partners in third countries not associated to the "

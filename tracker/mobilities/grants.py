@@ -21,7 +21,7 @@ from flask_babel import lazy_gettext as _l
 
 from tracker.erasmus import unit_cost_figures as f
 from tracker.erasmus.actions import Action
-from tracker.erasmus.countries import HOME_COUNTRY, is_programme_country, region_of
+from tracker.erasmus.countries import HOME_COUNTRY, is_programme_country
 from tracker.erasmus.mobility_types import ActivityType, Flow, ParticipantKind
 from tracker.erasmus.rate_tables import RateTable
 from tracker.mobilities.grant_types import (
@@ -36,6 +36,11 @@ from tracker.mobilities.grant_types import (
     NotInTheTables,
     NoUnitCosts,
     eur,
+)
+from tracker.mobilities.rules import (
+    NO_INCOMING_FOR_KA131,
+    action_funds_flow,
+    ka171_funds_country,
 )
 
 __all__ = [
@@ -96,8 +101,8 @@ def _check_fundable(mobility: MobilityInputs) -> None:
     """
     country = mobility.partner_country
     if mobility.action is Action.KA131_HED:
-        if mobility.flow is Flow.INCOMING:
-            raise NotFundable(_l("KA131 does not fund incoming mobility."))
+        if not action_funds_flow(mobility.action, mobility.flow):
+            raise NotFundable(NO_INCOMING_FOR_KA131)
         if not is_programme_country(country):
             raise NotInTheTables(
                 _l(
@@ -108,8 +113,7 @@ def _check_fundable(mobility: MobilityInputs) -> None:
                 )
             )
     elif mobility.action is Action.KA171_HED:
-        region = region_of(country)
-        if region is None or not region.funded_by_ka171:
+        if not ka171_funds_country(country):
             raise NotFundable(
                 _l("KA171 funds mobility with third countries of regions 1 to 12 only.")
             )

@@ -6,7 +6,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.columns import (
+from tracker.column_types import (
     MONEY,
     NOTE_TEXT,
     UTCDateTime,

@@ -7,7 +7,7 @@ written in the same transaction, their e-mail sent after it).
 from flask_babel import gettext as _
 
 from tracker.auth.models import User
-from tracker.auth.permissions import is_office
+from tracker.auth.permissions import can
 from tracker.erasmus.distances import propose_band
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
 from tracker.extensions import db
@@ -16,7 +16,7 @@ from tracker.mobilities.grant_inputs import calculate, inputs_from_mobility
 from tracker.mobilities.models import Mobility
 from tracker.mobilities.recalculation import recalculate, store_grant
 from tracker.notifications.operations import notify_grant_override
-from tracker.workflow.history import log_creation, log_edit, log_history, readable, snapshot
+from tracker.records.history import log_creation, log_edit, log_history, readable, snapshot
 from tracker.workflow.models import HistoryKind
 
 EDITABLE_FIELDS = (
@@ -87,7 +87,7 @@ def recalculate_on_purpose(mobility, user):
 
 
 def _apply(form, mobility, user):
-    office = is_office(user)
+    office = can(user, "act_on_every_record")
     mobility.participant_name = form.participant_name.data
     mobility.participant_email = form.participant_email.data
     for name, enum_class in _ENUM_FIELDS.items():

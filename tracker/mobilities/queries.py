@@ -6,7 +6,7 @@ from wtforms.fields.choices import SelectChoice
 
 from tracker.auth.models import User
 from tracker.auth.permissions import visible
-from tracker.columns import as_id
+from tracker.column_types import as_id
 from tracker.erasmus.actions import Action
 from tracker.extensions import db
 from tracker.listing import contains
@@ -170,9 +170,13 @@ def priorities_by_id(ids):
     return db.session.scalars(sa.select(Priority).where(Priority.id.in_(ids))).all()
 
 
-def owner_choices():
+def owner_choices(current_owner_id=None):
+    """Active users, by name; plus the record's current owner, active or not (else saving
+    the form would silently give the record to the first user offered)."""
     rows = db.session.execute(
-        sa.select(User.id, User.full_name).where(User.active).order_by(User.full_name)
+        sa.select(User.id, User.full_name)
+        .where(sa.or_(User.active.is_(True), User.id == current_owner_id))
+        .order_by(User.full_name)
     )
     return [SelectChoice(row.id, row.full_name) for row in rows]
 

@@ -16,7 +16,7 @@ from tracker.extensions import db
 from tracker.mobilities.grant_inputs import calculate, inputs_from_mobility
 from tracker.mobilities.models import Mobility
 from tracker.projects.models import Project
-from tracker.workflow.history import differences, log_history, snapshot
+from tracker.records.history import differences, log_history, snapshot
 from tracker.workflow.models import HistoryKind
 from tracker.workflow.states import FINAL_STATUSES
 

@@ -1,12 +1,16 @@
-"""What the programme allows a mobility, as data: lengths per activity, blended activities.
+"""What the programme allows a mobility, as data: lengths per activity, blended activities,
+which mobilities each action funds.
 
 Source: Erasmus+ Programme Guide, Part B, mobility projects for higher education
-students and staff; see ../shared/erasmus-rules.md. Forms and checks read these
-tables; nothing else spells them.
+students and staff; see ../shared/erasmus-rules.md. The form, the completeness check
+and the grant calculation read these rules; nothing else spells them.
 """
 
+from flask_babel import lazy_gettext as _l
+
 from tracker.erasmus.actions import Action
-from tracker.erasmus.mobility_types import ActivityType
+from tracker.erasmus.countries import region_of
+from tracker.erasmus.mobility_types import ActivityType, Flow
 from tracker.workflow.states import Status
 
 LONG_TERM = (60, 366)
@@ -34,6 +38,19 @@ FUNDING_STATUSES = (Status.APPROVED, Status.ONGOING)
 FUNDING_ACTIONS = tuple(Action.funding_mobilities())
 
 MAX_TRAVEL_DAYS = 6
+
+NO_INCOMING_FOR_KA131 = _l("KA131 does not fund incoming mobility.")
+
+
+def action_funds_flow(action: Action, flow: Flow) -> bool:
+    """KA131 funds outgoing mobility only; KA171 both ways."""
+    return not (action is Action.KA131_HED and flow is Flow.INCOMING)
+
+
+def ka171_funds_country(country: str) -> bool:
+    """KA171 works with third countries not associated to the programme, regions 1 to 12."""
+    region = region_of(country)
+    return region is not None and region.funded_by_ka171
 
 
 def outside_ka171_partnership(project, organisation_id) -> bool:

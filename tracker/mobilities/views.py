@@ -3,12 +3,12 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.routing import BuildError
 from wtforms.fields.core import UnboundField
 
-from tracker.auth.permissions import can, is_office
+from tracker.auth.permissions import can, permission_required
 from tracker.erasmus.countries import country_name
 from tracker.erasmus.destination_groups import group_for
 from tracker.erasmus.distances import propose_band
@@ -26,10 +26,10 @@ from tracker.mobilities.operations import (
     update_mobility,
 )
 from tracker.mobilities.recalculation import GRANT_FIELDS
-from tracker.reports.csv_export import csv_response, stream_objects
+from tracker.records.csv_export import csv_response, stream_objects
+from tracker.records.history import StaleRecord, check_version, stale_message
 from tracker.reports.export_columns import MOBILITY_COLUMNS
 from tracker.submissions import commit_created, replayed
-from tracker.workflow.history import StaleRecord, check_version, stale_message
 
 bp = Blueprint("mobilities", __name__, url_prefix="/mobilities")
 
@@ -40,7 +40,7 @@ def country_names():
 
 
 @bp.route("/")
-@login_required
+@permission_required("use_tracker")
 def index():
     filters, query, sort = _filtered_list()
     return render_template(
@@ -49,7 +49,7 @@ def index():
 
 
 @bp.route("/export.csv")
-@login_required
+@permission_required("use_tracker")
 def export():
     """Exactly the rows the list shows with these filters, every page, as CSV."""
     filters, query, _sort = _filtered_list()
@@ -65,14 +65,14 @@ def export():
 
 def _filtered_list():
     """The list's filter form, its filtered and sorted select, and the sort key."""
-    filters = MobilityFilterForm(is_office(current_user))
+    filters = MobilityFilterForm(can(current_user, "act_on_every_record"))
     query = queries.mobility_list(current_user, filters.values())
     sort = sort_key(queries.SORTABLE, "-start")
     return filters, sorted_by(query, queries.SORTABLE, sort, Mobility.id), sort
 
 
 @bp.route("/<int:mobility_id>")
-@login_required
+@permission_required("use_tracker")
 def detail(mobility_id):
     mobility = _visible_or_404(mobility_id)
     return render_template(
@@ -94,7 +94,7 @@ def _destination_group(mobility):
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@login_required
+@permission_required("use_tracker")
 def create():
     form = MobilityForm(current_user)
     if request.method == "GET":
@@ -115,7 +115,7 @@ def create():
 
 
 @bp.route("/<int:mobility_id>/edit", methods=["GET", "POST"])
-@login_required
+@permission_required("use_tracker")
 def edit(mobility_id):
     mobility = _visible_or_404(mobility_id)
     if not can(current_user, "edit", mobility):
@@ -124,6 +124,7 @@ def edit(mobility_id):
     kept = {
         "current_project_id": mobility.project_id,
         "current_organisation_id": mobility.organisation_id,
+        "current_owner_id": mobility.owner_id,
     }
     if request.method == "GET":
         form = MobilityForm(current_user, obj=mobility, **kept)
@@ -145,7 +146,7 @@ def edit(mobility_id):
 
 
 @bp.route("/grant-preview", methods=["POST"])
-@login_required
+@permission_required("use_tracker")
 def grant_preview():
     """The breakdown for the form as typed so far, as an HTML fragment (CSRF-checked POST)."""
     form = MobilityForm(current_user)
@@ -155,7 +156,7 @@ def grant_preview():
 
 
 @bp.route("/partner-options")
-@login_required
+@permission_required("use_tracker")
 def partner_options():
     """The partner organisations the form offers for a funding project, as <option>s: a KA171
     project's partners, every organisation otherwise (the script narrows the list with it)."""
@@ -168,7 +169,7 @@ def partner_options():
 
 
 @bp.route("/band-proposal")
-@login_required
+@permission_required("use_tracker")
 def band_proposal():
     """The distance band the map proposes for a partner organisation, as an HTML fragment."""
     partner = queries.organisation(request.args.get("organisation_id"))
@@ -176,7 +177,7 @@ def band_proposal():
 
 
 @bp.route("/<int:mobility_id>/recalculate", methods=["POST"])
-@login_required
+@permission_required("use_tracker")
 def recalculate(mobility_id):
     """A coordinator recalculates a grant on purpose (a completed one keeps its own otherwise)."""
     mobility = _visible_or_404(mobility_id)
@@ -233,7 +234,7 @@ def _saving(form):
 
 def _refuse_office_fields_from_staff():
     """Only coordinators and admins set the owner or the grant by hand: refused to others."""
-    if request.method != "POST" or is_office(current_user):
+    if request.method != "POST" or can(current_user, "act_on_every_record"):
         return
     if any(request.form.get(name, "").strip() for name in MobilityForm.OFFICE_FIELDS):
         abort(403)

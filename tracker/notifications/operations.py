@@ -6,11 +6,11 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from tracker.auth.models import User
-from tracker.enums import Role
+from tracker.auth.permissions import roles_allowed
 from tracker.extensions import db
 from tracker.notifications.mail import mail_configured, queue_mail
 from tracker.notifications.models import Notification, NotificationKind
-from tracker.workflow.records import record_url
+from tracker.records.loading import record_url
 from tracker.workflow.states import Status
 
 
@@ -61,8 +61,11 @@ def _queue_mail(recipient, record, actor, kind, status):
 
 
 def coordinators():
+    """Whoever may review (coordinators and admins): they hear of submissions."""
     return db.session.scalars(
-        db.select(User).where(User.role == Role.COORDINATOR, User.active.is_(True))
+        db.select(User)
+        .where(User.role.in_(roles_allowed("review")), User.active.is_(True))
+        .order_by(User.id)
     ).all()
 
 

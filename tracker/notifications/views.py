@@ -3,19 +3,20 @@
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
-from tracker.columns import utcnow
+from tracker.auth.permissions import permission_required
+from tracker.column_types import utcnow
 from tracker.extensions import db
 from tracker.notifications.models import Notification
 from tracker.notifications.queries import recent_notifications
-from tracker.workflow.records import record_url
+from tracker.records.loading import record_url
 
 bp = Blueprint("notifications", __name__, url_prefix="/notifications")
 
 
 @bp.route("/")
-@login_required
+@permission_required("use_tracker")
 def index():
     return render_template(
         "notifications/index.html", notifications=recent_notifications(current_user)
@@ -23,7 +24,7 @@ def index():
 
 
 @bp.route("/<int:notification_id>/open", methods=["POST"])
-@login_required
+@permission_required("use_tracker")
 def open_one(notification_id):
     """Mark one notification read and go to its record."""
     notification = db.session.get(Notification, notification_id)
@@ -35,7 +36,7 @@ def open_one(notification_id):
 
 
 @bp.route("/read", methods=["POST"])
-@login_required
+@permission_required("use_tracker")
 def read_all():
     db.session.execute(
         sa.update(Notification)

@@ -5,7 +5,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tracker.columns import UTCDateTime, utcnow
+from tracker.column_types import UTCDateTime, utcnow
 from tracker.extensions import db
 
 

@@ -3,7 +3,7 @@
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 from markupsafe import Markup, escape
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
@@ -17,8 +17,9 @@ from tracker.organisations.classification import country_classification
 from tracker.organisations.forms import OrganisationFilterForm, OrganisationForm
 from tracker.organisations.models import Organisation
 from tracker.organisations.operations import create_organisation, update_organisation
+from tracker.records.changes import changes_of, field_labels
+from tracker.records.history import StaleRecord, stale_message
 from tracker.submissions import commit_created, replayed
-from tracker.workflow.history import StaleRecord, stale_message
 
 bp = Blueprint("organisations", __name__, url_prefix="/organisations")
 
@@ -32,7 +33,7 @@ def country_helpers():
 
 
 @bp.route("/")
-@login_required
+@permission_required("use_tracker")
 def index():
     filters = OrganisationFilterForm()
     text, country = filters.criteria()
@@ -45,12 +46,16 @@ def index():
 
 
 @bp.route("/<int:organisation_id>")
-@login_required
+@permission_required("use_tracker")
 def detail(organisation_id):
     organisation = db.session.get(Organisation, organisation_id) or abort(404)
     projects = queries.projects_with(organisation, current_user)
     return render_template(
-        "organisations/detail.html", organisation=organisation, projects=projects
+        "organisations/detail.html",
+        organisation=organisation,
+        projects=projects,
+        changes=changes_of(organisation),
+        change_labels=field_labels(OrganisationForm(formdata=None)),
     )
 
 
@@ -62,7 +67,7 @@ def create():
         return earlier
     if form.validate_on_submit() and _unique(form):
         try:
-            organisation = create_organisation(form.values())
+            organisation = create_organisation(form.values(), current_user)
             target = commit_created(form, url_for(".detail", organisation_id=organisation.id))
         except IntegrityError:
             db.session.rollback()
@@ -81,7 +86,7 @@ def edit(organisation_id):
     form = OrganisationForm(obj=organisation)
     if form.validate_on_submit() and _unique(form, organisation):
         try:
-            update_organisation(organisation, form.values(), form.version.data)
+            update_organisation(organisation, form.values(), form.version.data, current_user)
             db.session.commit()
         except (StaleRecord, StaleDataError):
             db.session.rollback()

@@ -6,9 +6,9 @@ about another's project gets 404 as on the page itself.
 
 from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
-from tracker.auth.permissions import can
+from tracker.auth.permissions import can, permission_required
 from tracker.erasmus.actions import Action
 from tracker.extensions import db
 from tracker.projects import queries
@@ -32,7 +32,7 @@ def _back(project):
 
 
 @bp.route("/<int:project_id>/bips", methods=["POST"])
-@login_required
+@permission_required("use_tracker")
 def add_bip_view(project_id):
     project = _editable_ka131_project(project_id)
     form = OrganisedBipForm(project)
@@ -45,7 +45,7 @@ def add_bip_view(project_id):
 
 
 @bp.route("/<int:project_id>/bips/<int:bip_id>/remove", methods=["POST"])
-@login_required
+@permission_required("use_tracker")
 def remove_bip_view(project_id, bip_id):
     project = _editable_ka131_project(project_id)
     bip = db.session.get(OrganisedBip, bip_id)

@@ -28,7 +28,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from tracker.columns import SUMMARY_TEXT
+from tracker.column_types import SUMMARY_TEXT
 from tracker.erasmus.actions import Action
 from tracker.erasmus.grant_agreements import grant_agreement_problem, normalise
 from tracker.erasmus.mobility_types import ActivityType, Flow

@@ -5,14 +5,14 @@ history entry land together or not at all.
 """
 
 from tracker.auth.models import User
-from tracker.columns import utcnow
+from tracker.column_types import utcnow
 from tracker.erasmus.actions import Action
 from tracker.erasmus.mobility_types import ActivityType, Flow
 from tracker.extensions import db
 from tracker.projects.kinds import our_role_for, partner_role_for
 from tracker.projects.models import PlannedMobility, Project, ProjectPartner
 from tracker.projects.queries import priorities_by_id
-from tracker.workflow.history import check_version, log_creation, log_edit, snapshot
+from tracker.records.history import check_version, log_creation, log_edit, snapshot
 from tracker.workflow.states import Status
 
 EDITED_FIELDS = (

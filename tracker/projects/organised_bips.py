@@ -10,13 +10,13 @@ Operations flush; the view commits once.
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
-from tracker.columns import MONEY
+from tracker.column_types import MONEY
 from tracker.erasmus import unit_cost_figures as f
 from tracker.erasmus.models import UnitCostRate, UnitCostYear
 from tracker.erasmus.unit_costs import HOME_AGENCY
 from tracker.extensions import db
 from tracker.projects.models import OrganisedBip, Project
-from tracker.workflow.history import log_edit
+from tracker.records.history import log_edit
 
 MIN_PARTICIPANTS = 15
 """Fewer mobile participants: no organisational support."""

@@ -6,9 +6,9 @@ member asking about another's project gets 404 as on the page itself.
 
 from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
-from tracker.auth.permissions import can
+from tracker.auth.permissions import can, permission_required
 from tracker.extensions import db
 from tracker.organisations.queries import organisation_choices
 from tracker.projects import queries
@@ -42,7 +42,7 @@ def _confirmed():
 
 
 @bp.route("/<int:project_id>/partners", methods=["POST"])
-@login_required
+@permission_required("use_tracker")
 def add_partner_view(project_id):
     project = _editable_project(project_id)
     form = PartnerForm(
@@ -85,7 +85,7 @@ def _one_coordinator(form, project):
 
 
 @bp.route("/<int:project_id>/partners/<int:partner_id>/remove", methods=["POST"])
-@login_required
+@permission_required("use_tracker")
 def remove_partner_view(project_id, partner_id):
     project = _editable_project(project_id)
     partner = queries.partner_or_404(project, partner_id)
@@ -98,7 +98,7 @@ def remove_partner_view(project_id, partner_id):
 
 
 @bp.route("/<int:project_id>/partners/<int:partner_id>/planned", methods=["POST"])
-@login_required
+@permission_required("use_tracker")
 def add_planned_view(project_id, partner_id):
     project = _editable_project(project_id)
     partner = queries.partner_or_404(project, partner_id)
@@ -119,7 +119,7 @@ def add_planned_view(project_id, partner_id):
     "/<int:project_id>/partners/<int:partner_id>/planned/<int:planned_id>/remove",
     methods=["POST"],
 )
-@login_required
+@permission_required("use_tracker")
 def remove_planned_view(project_id, partner_id, planned_id):
     project = _editable_project(project_id)
     partner = queries.partner_or_404(project, partner_id)

@@ -6,11 +6,11 @@ programmes we organise in bip_views.py.
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy.orm.exc import StaleDataError
 
-from tracker.auth.permissions import can, is_office
+from tracker.auth.permissions import can, permission_required
 from tracker.erasmus.actions import Action
 from tracker.extensions import db
 from tracker.listing import paginated, sort_key, sorted_by
@@ -27,16 +27,16 @@ from tracker.projects.kinds import CONSORTIUM_ACTIONS, has_consortium, has_partn
 from tracker.projects.models import Project
 from tracker.projects.operations import create_project, project_snapshot, update_project
 from tracker.projects.organised_bips import MIN_PARTICIPANTS, organised_bips_of
-from tracker.reports.csv_export import csv_response, stream_objects
+from tracker.records.csv_export import csv_response, stream_objects
+from tracker.records.history import StaleRecord, stale_message
 from tracker.reports.export_columns import PROJECT_COLUMNS
 from tracker.submissions import commit_created, replayed
-from tracker.workflow.history import StaleRecord, stale_message
 
 bp = Blueprint("projects", __name__, url_prefix="/projects")
 
 
 @bp.route("/")
-@login_required
+@permission_required("use_tracker")
 def index():
     filters, query, sort = _filtered_list()
     return render_template(
@@ -44,13 +44,13 @@ def index():
         filters=filters,
         pagination=paginated(query),
         sort=sort,
-        office=is_office(current_user),
+        office=can(current_user, "act_on_every_record"),
         actions=list(Action),
     )
 
 
 @bp.route("/export.csv")
-@login_required
+@permission_required("use_tracker")
 def export():
     """Exactly the rows the list shows with these filters, every page, as CSV."""
     filters, query, _sort = _filtered_list()
@@ -69,7 +69,7 @@ def _filtered_list():
     filters = ProjectFilterForm(
         priorities=queries.priority_choices(),
         faculties=queries.faculty_choices(current_user),
-        owners=queries.owner_choices() if is_office(current_user) else None,
+        owners=queries.owner_choices() if can(current_user, "act_on_every_record") else None,
     )
     sort = sort_key(queries.SORTABLE, queries.DEFAULT_SORT)
     query = filtered(queries.projects_query(current_user), filters.chosen())
@@ -83,7 +83,7 @@ def _project_form(project=None):
         data=data,
         owner_choices=(
             queries.owner_choices(project.owner_id if project else None)
-            if is_office(current_user)
+            if can(current_user, "act_on_every_record")
             else None
         ),
         priority_choices=queries.priority_choices(),
@@ -136,7 +136,7 @@ def _render_form(form, project=None, saved=None, status=200):
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@login_required
+@permission_required("use_tracker")
 def create():
     form = _project_form()
     if request.method == "GET":
@@ -160,7 +160,7 @@ def _preselect(form):
 
 
 @bp.route("/<int:project_id>/edit", methods=["GET", "POST"])
-@login_required
+@permission_required("use_tracker")
 def edit(project_id):
     project = queries.project_or_404(current_user, project_id)
     if not can(current_user, "edit", project):
@@ -189,7 +189,7 @@ def _stale(form, project_id):
 
 
 @bp.route("/<int:project_id>")
-@login_required
+@permission_required("use_tracker")
 def detail(project_id):
     project = queries.project_or_404(current_user, project_id)
     return render_project(project)

@@ -1,6 +1,6 @@
 """The coordinator dashboard and a staff member's home: figures, their links, their charts.
 
-Each figure comes from a named query (queries.py) and carries the URL of the
+Each figure comes from a named query (dashboard_queries.py) and carries the URL of the
 list that shows exactly those records, built from the list's own filter names
 (tracker/projects/filters.py, tracker/mobilities/filters.py).
 """
@@ -15,7 +15,7 @@ from tracker.erasmus.actions import Action, KeyAction
 from tracker.erasmus.countries import country_name
 from tracker.erasmus.mobility_types import ActivityType, Flow
 from tracker.erasmus.unit_cost_queries import missing_figures
-from tracker.reports import ka171_queries, queries
+from tracker.reports import dashboard_queries, ka171_queries
 from tracker.reports.charts import bar_chart
 from tracker.reports.periods import final_report_due
 from tracker.workflow.queries import review_queue
@@ -60,7 +60,9 @@ def share(part, whole):
 
 def status_table(scope):
     """Rows (status, projects Figure, mobilities Figure) for the statuses that have records."""
-    counts = {(row.kind, row.status): row.count for row in queries.records_per_status(scope)}
+    counts = {
+        (row.kind, row.status): row.count for row in dashboard_queries.records_per_status(scope)
+    }
     rows = []
     for status in Status:
         projects = counts.get(("projects", status), 0)
@@ -86,7 +88,7 @@ def status_chart(rows):
 
 def action_table(scope):
     """[(key action, [(action, projects, requested, awarded)])] for the actions with projects."""
-    by_action = {row.action: row for row in queries.projects_per_action(scope)}
+    by_action = {row.action: row for row in dashboard_queries.projects_per_action(scope)}
     groups = []
     for key_action in KeyAction:
         rows = [
@@ -115,7 +117,7 @@ def priority_table(scope, project_total, mobility_total):
             Figure(row.mobilities, mobility_list_url(scope, priority=row.Priority.id)),
             share(row.mobilities, mobility_total),
         )
-        for row in queries.records_per_priority(scope)
+        for row in dashboard_queries.records_per_priority(scope)
     ]
 
 
@@ -123,7 +125,7 @@ def activity_table(scope):
     """Rows (activity type, {flow: Figure}) for the activity types that have mobilities."""
     counts = {
         (row.activity_type, row.flow): row.count
-        for row in queries.mobilities_per_activity_and_flow(scope)
+        for row in dashboard_queries.mobilities_per_activity_and_flow(scope)
     }
     rows = []
     for activity in ActivityType:
@@ -147,7 +149,7 @@ def country_table(scope, locale):
                 row.count, mobility_list_url(scope, country=row.country) if row.country else None
             ),
         )
-        for row in queries.mobilities_per_country(scope)
+        for row in dashboard_queries.mobilities_per_country(scope)
     ]
 
 
@@ -199,7 +201,7 @@ def review_rows(faculty, today):
 def final_report_rows(scope, today):
     return [
         (project, final_report_due(project.action, project.end_date))
-        for project in queries.final_reports_due(today, scope, UPCOMING_DAYS)
+        for project in dashboard_queries.final_reports_due(today, scope, UPCOMING_DAYS)
     ]
 
 
@@ -252,7 +254,7 @@ def coordinator_dashboard(scope, locale, today=None):
             [(name, [figure.value]) for name, figure in countries],
         ),
         "ka171": ka171_projects(scope),
-        "deadlines": queries.upcoming_deadlines(today, UPCOMING_DAYS),
+        "deadlines": dashboard_queries.upcoming_deadlines(today, UPCOMING_DAYS),
         "final_reports": final_report_rows(scope, today),
         "missing_unit_costs": missing_figures(),
     }
@@ -261,12 +263,13 @@ def coordinator_dashboard(scope, locale, today=None):
 def staff_home(user, today=None):
     """A staff member's home: their records per status, what waits on them, their dates."""
     today = today or date.today()
-    scope = queries.Scope(owner_id=user.id)
+    scope = dashboard_queries.Scope(visible_to=user)
     return {
         "statuses": status_table(scope),
         "waiting": [
-            (row, record_link(row.kind, row.id)) for row in queries.records_waiting_for(user.id)
+            (row, record_link(row.kind, row.id))
+            for row in dashboard_queries.records_waiting_for(user)
         ],
-        "deadlines": queries.upcoming_deadlines(today, UPCOMING_DAYS, owner_id=user.id),
+        "deadlines": dashboard_queries.upcoming_deadlines(today, UPCOMING_DAYS, user=user),
         "final_reports": final_report_rows(scope, today),
     }

@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from tracker.erasmus.countries import country_name
 from tracker.erasmus.destination_groups import group_for
-from tracker.reports.csv_export import Column, column
+from tracker.records.csv_export import Column, column
 
 
 def _duration(record):

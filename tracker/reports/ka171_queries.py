@@ -10,7 +10,7 @@ from tracker.extensions import db
 from tracker.mobilities.models import Mobility
 from tracker.organisations.models import Organisation
 from tracker.projects.models import PlannedMobility, Project, ProjectPartner
-from tracker.reports.queries import ZERO, committed_grant
+from tracker.reports.dashboard_queries import ZERO, committed_grant
 from tracker.workflow.states import NOT_COMMITTED
 
 

@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 
 from tracker.erasmus.budget_rules import third_country_cap_use
 from tracker.erasmus.countries import country_name
-from tracker.reports.csv_export import Column, column
+from tracker.records.csv_export import Column, column
 
 
 def duration_days(row):

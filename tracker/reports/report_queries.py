@@ -18,7 +18,7 @@ from tracker.organisations.models import Organisation
 from tracker.priorities.models import Priority, mobility_priorities, project_priorities
 from tracker.projects.models import Project
 from tracker.projects.organised_bips import support_per_project
-from tracker.reports.queries import ZERO, committed_grant
+from tracker.reports.dashboard_queries import ZERO, committed_grant
 from tracker.workflow.states import NOT_COMMITTED
 
 MOBILITY_REPORT_ACTIONS = (Action.KA131_HED, Action.KA171_HED)

@@ -12,17 +12,16 @@ from operator import attrgetter
 from flask import Blueprint, abort, render_template
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
-from tracker.auth.permissions import role_required
-from tracker.enums import Role
+from tracker.auth.permissions import permission_required
 from tracker.erasmus.budget_rules import third_country_cap_use
 from tracker.erasmus.mobility_types import Flow
 from tracker.extensions import db
 from tracker.projects.queries import project_or_404
-from tracker.reports import queries, report_queries
+from tracker.records.csv_export import csv_response, stream_rows
+from tracker.reports import dashboard_queries, report_queries
 from tracker.reports.charts import bar_chart
-from tracker.reports.csv_export import csv_response, stream_rows
 from tracker.reports.dashboard import coordinator_dashboard
 from tracker.reports.forms import DashboardForm, ReportYearForm
 from tracker.reports.report_columns import (
@@ -41,29 +40,28 @@ def report_helpers():
     return {
         "duration_days": duration_days,
         "flows": list(Flow),
-        "office_role": Role.COORDINATOR,
     }
 
 
 @bp.route("/")
-@login_required
+@permission_required("use_tracker")
 def index():
     projects = report_queries.mobility_report_projects(current_user)
     return render_template("reports/index.html", projects=projects)
 
 
 @bp.route("/dashboard")
-@role_required(Role.COORDINATOR)
+@permission_required("see_dashboard")
 def dashboard():
     return dashboard_page()
 
 
 def dashboard_page(title=None):
     """The dashboard for the call year and faculty in the URL; also the office's home page."""
-    call_years = queries.call_years()
-    faculties = queries.faculties()
+    call_years = dashboard_queries.call_years()
+    faculties = dashboard_queries.faculties()
     form = DashboardForm(call_years, faculties)
-    scope = queries.Scope(
+    scope = dashboard_queries.Scope(
         call_year=form.chosen_year(call_years), faculty=form.chosen_faculty(faculties)
     )
     data = coordinator_dashboard(scope, str(get_locale() or "en")) if call_years else None
@@ -79,7 +77,7 @@ def _year_form():
 
 
 @bp.route("/priorities")
-@login_required
+@permission_required("use_tracker")
 def priorities():
     form, call_year = _year_form()
     rows = report_queries.priorities_report(current_user, call_year)
@@ -94,7 +92,7 @@ def priorities():
 
 
 @bp.route("/priorities.csv")
-@login_required
+@permission_required("use_tracker")
 def priorities_csv():
     _form, call_year = _year_form()
     rows = report_queries.priorities_report(current_user, call_year)
@@ -102,7 +100,7 @@ def priorities_csv():
 
 
 @bp.route("/budget")
-@login_required
+@permission_required("use_tracker")
 def budget():
     form, call_year = _year_form()
     rows = report_queries.budget_report(current_user, call_year)
@@ -123,7 +121,7 @@ def budget():
 
 
 @bp.route("/budget.csv")
-@login_required
+@permission_required("use_tracker")
 def budget_csv():
     _form, call_year = _year_form()
     rows = report_queries.budget_report(current_user, call_year)
@@ -138,7 +136,7 @@ def _mobility_report_project(project_id):
 
 
 @bp.route("/projects/<int:project_id>/mobilities")
-@login_required
+@permission_required("use_tracker")
 def project_mobilities(project_id):
     project = _mobility_report_project(project_id)
     rows = db.session.execute(report_queries.project_mobilities(current_user, project)).all()
@@ -146,7 +144,7 @@ def project_mobilities(project_id):
 
 
 @bp.route("/projects/<int:project_id>/mobilities.csv")
-@login_required
+@permission_required("use_tracker")
 def project_mobilities_csv(project_id):
     project = _mobility_report_project(project_id)
     rows = stream_rows(report_queries.project_mobilities(current_user, project))

@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, HiddenField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from tracker.columns import LONG_TEXT
+from tracker.column_types import LONG_TEXT
 from tracker.form_base import Form
 from tracker.submissions import OneTimeToken
 

@@ -6,10 +6,10 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.columns import LONG_TEXT, UTCDateTime, enum_column, utcnow
+from tracker.column_types import LONG_TEXT, UTCDateTime, enum_column, utcnow
 from tracker.enums import LabelledEnum
 from tracker.extensions import db
-from tracker.record_link import RecordLink
+from tracker.records.links import RecordLink
 from tracker.workflow.states import Status
 
 

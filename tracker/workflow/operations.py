@@ -13,8 +13,8 @@ from tracker.notifications.operations import (
     notify_override_request,
     notify_status_change,
 )
+from tracker.records.history import log_history
 from tracker.workflow.completeness import missing_for_submission
-from tracker.workflow.history import log_history
 from tracker.workflow.models import Comment, HistoryKind
 from tracker.workflow.permissions import may_take
 from tracker.workflow.transitions import TRANSITIONS_BY_NAME, Actor

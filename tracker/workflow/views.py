@@ -4,24 +4,23 @@ from datetime import UTC, datetime
 
 from flask import Blueprint, abort, flash, redirect, render_template, request
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
-from tracker.auth.permissions import can, role_required
-from tracker.enums import Role
+from tracker.auth.permissions import can, permission_required
 from tracker.extensions import db
 from tracker.form_base import drop_nul
+from tracker.records.loading import load_record_for, record_url
 from tracker.submissions import commit_created, replayed
 from tracker.workflow.forms import CommentForm, TransitionForm
 from tracker.workflow.operations import TransitionRefused, add_comment, transition_record
 from tracker.workflow.queries import review_queue
-from tracker.workflow.records import load_record_for, record_url
 from tracker.workflow.transitions import TRANSITIONS_BY_NAME
 
 bp = Blueprint("workflow", __name__)
 
 
 @bp.route("/records/<kind>/<int:record_id>/transitions/<name>", methods=["POST"])
-@login_required
+@permission_required("use_tracker")
 def transition(kind, record_id, name):
     record = load_record_for(current_user, kind, record_id)
     form = TransitionForm()
@@ -55,7 +54,7 @@ def transition(kind, record_id, name):
 
 
 @bp.route("/records/<kind>/<int:record_id>/comments", methods=["POST"])
-@login_required
+@permission_required("use_tracker")
 def comment(kind, record_id):
     record = load_record_for(current_user, kind, record_id)
     if not can(current_user, "comment", record):
@@ -73,7 +72,7 @@ def comment(kind, record_id):
 
 
 @bp.route("/review")
-@role_required(Role.COORDINATOR)
+@permission_required("review")
 def queue():
     faculty = drop_nul(request.args.get("faculty", "")) or None
     return render_template(

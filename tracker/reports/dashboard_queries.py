@@ -3,8 +3,8 @@
 Counting and summing happen in the database (GROUP BY, window functions), so a
 page costs the same number of queries whatever the number of records. A `Scope`
 says which records count: a call year (a mobility's is its funding project's),
-a faculty, an owner. The KA171 figures are in ka171_queries.py, the office
-reports (per user, through `visible`) in report_queries.py.
+a faculty, the records a user may see (`visible_to`). The KA171 figures are in
+ka171_queries.py, the office reports (per user, through `visible`) in report_queries.py.
 """
 
 from dataclasses import dataclass
@@ -12,7 +12,9 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from tracker.columns import MONEY
+from tracker.auth.models import User
+from tracker.auth.permissions import visibility
+from tracker.column_types import MONEY
 from tracker.deadlines.models import Deadline
 from tracker.extensions import db
 from tracker.mobilities.models import Mobility
@@ -35,7 +37,8 @@ class Scope:
 
     call_year: int | None = None
     faculty: str | None = None
-    owner_id: int | None = None
+    visible_to: User | None = None
+    """Only the records this user may see (permissions.visibility)."""
 
     def projects(self):
         """Conditions on Project, as the project list's filters of the same name."""
@@ -44,8 +47,8 @@ class Scope:
             conditions.append(Project.call_year == self.call_year)
         if self.faculty:
             conditions.append(Project.faculty == self.faculty)
-        if self.owner_id is not None:
-            conditions.append(Project.owner_id == self.owner_id)
+        if self.visible_to is not None:
+            conditions.extend(visibility(self.visible_to, Project))
         return conditions
 
     def mobilities(self):
@@ -55,8 +58,8 @@ class Scope:
             conditions.append(Project.call_year == self.call_year)
         if self.faculty:
             conditions.append(Mobility.faculty == self.faculty)
-        if self.owner_id is not None:
-            conditions.append(Mobility.owner_id == self.owner_id)
+        if self.visible_to is not None:
+            conditions.extend(visibility(self.visible_to, Mobility))
         return conditions
 
 
@@ -162,10 +165,11 @@ def committed_grant():
     return sa.func.coalesce(Mobility.grant_override_total, Mobility.grant_total)
 
 
-def upcoming_deadlines(today, days=60, owner_id=None):
+def upcoming_deadlines(today, days=60, user=None):
     """Deadlines from today to `days` ahead, soonest first, with their project.
 
-    For an owner: the general deadlines (tied to no project) and their projects' own.
+    For a `user`: the general deadlines (tied to no project) and those of the projects
+    they may see.
     """
     query = (
         sa.select(
@@ -177,8 +181,8 @@ def upcoming_deadlines(today, days=60, owner_id=None):
         .where(Deadline.due_date.between(today, today + timedelta(days=days)))
         .order_by(Deadline.due_date, Deadline.id)
     )
-    if owner_id is not None:
-        query = query.where(sa.or_(Deadline.project_id.is_(None), Project.owner_id == owner_id))
+    if user is not None and (conditions := visibility(user, Project)):
+        query = query.where(sa.or_(Deadline.project_id.is_(None), sa.and_(*conditions)))
     return db.session.execute(query).all()
 
 
@@ -204,8 +208,8 @@ def final_reports_due(today, scope, days=60):
     ).all()
 
 
-def records_waiting_for(owner_id, status=Status.CHANGES_REQUESTED):
-    """The owner's projects and mobilities in `status`, oldest change first.
+def records_waiting_for(user, status=Status.CHANGES_REQUESTED):
+    """The projects and mobilities `user` may see in `status`, oldest change first.
 
     Rows (kind, id, label, updated_at).
     """
@@ -214,13 +218,13 @@ def records_waiting_for(owner_id, status=Status.CHANGES_REQUESTED):
         Project.id,
         sa.func.coalesce(Project.acronym, Project.title).label("label"),
         Project.updated_at,
-    ).where(Project.owner_id == owner_id, Project.status == status)
+    ).where(*visibility(user, Project), Project.status == status)
     mobilities = sa.select(
         sa.literal("mobilities").label("kind"),
         Mobility.id,
         Mobility.participant_name.label("label"),
         Mobility.updated_at,
-    ).where(Mobility.owner_id == owner_id, Mobility.status == status)
+    ).where(*visibility(user, Mobility), Mobility.status == status)
     union = sa.union_all(projects, mobilities).subquery()
     return db.session.execute(
         sa.select(union).order_by(union.c.updated_at, union.c.kind, union.c.id)

@@ -1,37 +1,17 @@
 """What every template may use: the permission check, formatters, the navigation."""
 
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from tracker.auth.permissions import can
+from tracker.auth.permissions import can, navigation_for
 from tracker.documents.models import DocumentKind
-from tracker.enums import Role
 from tracker.listing import export_url, url_with
 from tracker.notifications.queries import unread_count
+from tracker.records.changes import field_labels
+from tracker.records.loading import record_url
 from tracker.submissions import new_token
 from tracker.workflow.permissions import available_transitions
 from tracker.workflow.queries import record_activity
-from tracker.workflow.records import record_url
-
-# (endpoint, label, least role): the navigation, by role.
-NAVIGATION = [
-    ("main.home", _l("Home"), Role.STAFF),
-    ("projects.index", _l("Projects"), Role.STAFF),
-    ("mobilities.index", _l("Mobilities"), Role.STAFF),
-    ("organisations.index", _l("Partner organisations"), Role.STAFF),
-    ("reports.index", _l("Reports"), Role.STAFF),
-    ("deadlines.index", _l("Deadlines"), Role.STAFF),
-    ("workflow.queue", _l("Review queue"), Role.COORDINATOR),
-    ("unit_costs.index", _l("Unit costs"), Role.COORDINATOR),
-    ("users.index", _l("Users"), Role.ADMIN),
-]
-
-
-def navigation_for(user):
-    if not user.is_authenticated:
-        return []
-    return [(endpoint, label) for endpoint, label, role in NAVIGATION if user.has_role(role)]
 
 
 def money(amount):
@@ -50,6 +30,7 @@ def register(app):
         url_with=url_with,
         export_url=export_url,
         record_url=record_url,
+        field_labels=field_labels,
         available_transitions=available_transitions,
         record_activity=record_activity,
         document_kinds=DocumentKind.choices,

@@ -35,7 +35,7 @@ class UTCDateTime(TypeDecorator):
         if value is None:
             return None
         if value.tzinfo is None:
-            raise ValueError("naive datetime stored; use tracker.columns.utcnow()")
+            raise ValueError("naive datetime stored; use tracker.column_types.utcnow()")
         return value.astimezone(UTC)
 
     def process_result_value(self, value, dialect):

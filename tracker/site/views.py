@@ -2,9 +2,9 @@
 
 from flask import Blueprint, render_template
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
-from tracker.auth.permissions import is_office
+from tracker.auth.permissions import can, permission_required
 from tracker.reports.dashboard import staff_home
 from tracker.reports.views import dashboard_page
 
@@ -12,9 +12,9 @@ bp = Blueprint("main", __name__)
 
 
 @bp.route("/")
-@login_required
+@permission_required("use_tracker")
 def home():
     """Coordinators and admins work from the dashboard; staff from their records and dates."""
-    if is_office(current_user):
+    if can(current_user, "see_dashboard"):
         return dashboard_page(title=_("Home"))
     return render_template("main/home.html", data=staff_home(current_user))

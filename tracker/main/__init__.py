@@ -1,1 +1,0 @@
-"""The home page, error pages and what every template needs."""
