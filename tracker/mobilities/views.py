@@ -1,6 +1,6 @@
 """Pages for mobilities: list, detail, create, edit, and the grant preview."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -53,20 +53,20 @@ def index():
 def export():
     """Exactly the rows the list shows with these filters, every page, as CSV."""
     filters, query, _sort = _filtered_list()
-    chosen = filters.values()
+    chosen = filters.chosen()
     return csv_response(
         stream_objects(query),
         MOBILITY_COLUMNS,
         "mobilities",
         chosen.get("call_year"),
-        chosen["action"].value if "action" in chosen else None,
+        chosen.get("action"),
     )
 
 
 def _filtered_list():
     """The list's filter form, its filtered and sorted select, and the sort key."""
-    filters = MobilityFilterForm(is_office(current_user))
-    query = queries.mobility_list(current_user, filters.values())
+    filters = MobilityFilterForm(current_user)
+    query = filters.apply(queries.mobility_list(current_user))
     sort = sort_key(queries.SORTABLE, "-start")
     return filters, sorted_by(query, queries.SORTABLE, sort, Mobility.id), sort
 
@@ -165,6 +165,14 @@ def partner_options():
         "mobilities/_partner_options.html",
         choices=queries.organisation_choices(project, keep=keep),
     )
+
+
+@bp.route("/suggestions/<kind>")
+@login_required
+def suggestions(kind):
+    """Names for a text filter as a person types (JSON for tracker/static/suggest.js): only
+    records the user may see."""
+    return jsonify(queries.suggestions(current_user, kind, request.args.get("q", "")))
 
 
 @bp.route("/band-proposal")
