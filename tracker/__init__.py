@@ -139,11 +139,13 @@ def register_template_helpers(app):
 def register_commands(app):
     from tracker.auth.commands import users_cli
     from tracker.backups.commands import backup, restore
+    from tracker.bench.commands import bench_data
     from tracker.demo.commands import demo_data
     from tracker.erasmus.commands import unit_costs_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_data)
+    app.cli.add_command(bench_data)
     app.cli.add_command(backup)
     app.cli.add_command(restore)
     app.cli.add_command(unit_costs_cli)
