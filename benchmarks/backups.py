@@ -69,9 +69,7 @@ def timed_flask(*args, database_url, upload_folder):
 def build(app, records, documents):
     with app.app_context():
         upgrade(directory=str(ROOT / "migrations"))
-        built = build_records(
-            Sizes(records, max(records // 10, 2), max(records // 50, 1), 10)
-        )
+        built = build_records(Sizes(records, max(records // 10, 2), max(records // 50, 1), 10))
         owner = make_user(Role.STAFF, email=f"bench{time.time_ns()}@example.edu")
         for number in range(documents):
             mobility = db.session.get(

@@ -127,7 +127,7 @@ def _organisations(batch, count):
     )
 
 
-def build(sizes, password_hash="!", owner_ids=None, funding_ids=None, status=None):
+def build(sizes, password_hash="!", owner_ids=None, funding_ids=None, status=None):  # noqa: S107
     """Add the records `sizes` asks for (call it again to grow the set); returns their ids.
 
     `owner_ids`: the users who own everything (default: `sizes.users` new ones);
