@@ -25,6 +25,7 @@ def create_app(config_name=None, **overrides):
     register_security_headers(app)
     register_template_helpers(app)
     register_commands(app)
+    register_sql_timing(app)
     return app
 
 
@@ -126,6 +127,12 @@ def register_errorhandlers(app):
 
 def register_security_headers(app):
     from tracker.security_headers import register
+
+    register(app)
+
+
+def register_sql_timing(app):
+    from tracker.sql_timing import register_sql_timing as register
 
     register(app)
 
