@@ -8,6 +8,7 @@ string, so a filtered view can be bookmarked and shared.
 
 import sqlalchemy as sa
 from flask import current_app, request, url_for
+from flask_sqlalchemy.pagination import SelectPagination
 
 from tracker.columns import MAX_ID
 from tracker.extensions import db
@@ -86,17 +87,41 @@ def sorted_by(query, sortable, key, tie_breaker):
     return query.order_by(ordering.nulls_last(), tie_breaker)
 
 
-def paginated(query):
-    """One page of `query`; a page number out of range gives the last page, never a 404."""
+PAGE_SIZES = (25, 50, 100, 200)
+"""The page sizes a list offers (?per_page=); anything else gives the configured default."""
+
+
+class RowPagination(SelectPagination):
+    """Pages of a select of plain rows (a union, say): db.paginate keeps the first column only."""
+
+    def _query_items(self):
+        select = self._query_args["select"].limit(self.per_page).offset(self._query_offset)
+        return self._query_args["session"].execute(select).all()
+
+
+def page_size():
+    """The page size asked for (?per_page=), if the lists offer it, else the default."""
+    try:
+        asked = int(request.args.get("per_page", 0))
+    except ValueError:
+        asked = 0
+    return asked if asked in PAGE_SIZES else current_app.config["PER_PAGE"]
+
+
+def paginated(query, rows=False, per_page=None):
+    """One page of `query` (of entities; `rows`: of plain rows); a page number out of range
+    gives the last page, never a 404."""
     try:
         page = max(int(request.args.get("page", 1)), 1)
     except ValueError:
         page = 1
-    per_page = current_app.config["PER_PAGE"]
+    per_page = per_page or page_size()
     page = min(page, MAX_ID // per_page)
-    pagination = db.paginate(query, page=page, per_page=per_page, error_out=False)
+    kind = RowPagination if rows else SelectPagination
+    pages = {"select": query, "session": db.session, "per_page": per_page, "error_out": False}
+    pagination = kind(page=page, **pages)
     if page > 1 and not pagination.items and pagination.pages:
-        pagination = db.paginate(query, page=pagination.pages, per_page=per_page)
+        pagination = kind(page=pagination.pages, **pages)
     return pagination
 
 

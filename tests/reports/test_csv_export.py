@@ -178,6 +178,7 @@ def test_the_list_exports_stream_the_lists_own_filtered_query(
     app, staff, other_staff, ka131_with_mobilities
 ):
     """How the project and mobility lists export: their select, these columns, this writer."""
+    from tracker.mobilities.models import Mobility
     from tracker.mobilities.queries import mobility_list
     from tracker.projects.queries import projects_query
     from tracker.reports.csv_export import stream_objects
@@ -188,7 +189,7 @@ def test_the_list_exports_stream_the_lists_own_filtered_query(
     with app.test_request_context():
         projects = "".join(csv_lines(stream_objects(projects_query(staff)), PROJECT_COLUMNS))
         coordinator = ka131_with_mobilities.owner
-        query = mobility_list(coordinator, {"status": Status.APPROVED})
+        query = mobility_list(coordinator).where(Mobility.status == Status.APPROVED)
         mobilities = "".join(csv_lines(stream_objects(query), MOBILITY_COLUMNS))
 
     project_rows = list(csv.reader(io.StringIO(projects.removeprefix(BOM), newline="")))

@@ -197,8 +197,8 @@ def report_call_years(user):
 def mobility_report_projects(user):
     """The KA131 and KA171 projects `user` may see, newest call first (the reports' index).
 
-    Rows (Project, reported): `reported` is the number of rows the project's mobility
-    report holds for `user`, counted by the report's own condition.
+    A select of rows (Project, reported), to be paged: `reported` is the number of rows
+    the project's mobility report holds for `user`, counted by the report's own condition.
     """
     reported = visible(
         user,
@@ -213,4 +213,4 @@ def mobility_report_projects(user):
         .where(Project.action.in_(MOBILITY_REPORT_ACTIONS))
         .order_by(Project.call_year.desc(), Project.title, Project.id)
     )
-    return db.session.execute(visible(user, Project, query)).all()
+    return visible(user, Project, query)

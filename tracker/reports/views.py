@@ -18,7 +18,7 @@ from tracker.auth.permissions import role_required
 from tracker.enums import Role
 from tracker.erasmus.budget_rules import third_country_cap_use
 from tracker.erasmus.mobility_types import Flow
-from tracker.extensions import db
+from tracker.listing import paginated
 from tracker.projects.queries import project_or_404
 from tracker.reports import queries, report_queries
 from tracker.reports.charts import bar_chart
@@ -48,7 +48,7 @@ def report_helpers():
 @bp.route("/")
 @login_required
 def index():
-    projects = report_queries.mobility_report_projects(current_user)
+    projects = paginated(report_queries.mobility_report_projects(current_user), rows=True)
     return render_template("reports/index.html", projects=projects)
 
 
@@ -141,7 +141,7 @@ def _mobility_report_project(project_id):
 @login_required
 def project_mobilities(project_id):
     project = _mobility_report_project(project_id)
-    rows = db.session.execute(report_queries.project_mobilities(current_user, project)).all()
+    rows = paginated(report_queries.project_mobilities(current_user, project), rows=True)
     return render_template("reports/project_mobilities.html", project=project, rows=rows)
 
 

@@ -10,6 +10,7 @@ from tracker.auth.permissions import can, role_required
 from tracker.enums import Role
 from tracker.extensions import db
 from tracker.form_base import drop_nul
+from tracker.listing import paginated
 from tracker.submissions import commit_created, replayed
 from tracker.workflow.forms import CommentForm, TransitionForm
 from tracker.workflow.operations import TransitionRefused, add_comment, transition_record
@@ -77,5 +78,8 @@ def comment(kind, record_id):
 def queue():
     faculty = drop_nul(request.args.get("faculty", "")) or None
     return render_template(
-        "workflow/review.html", rows=review_queue(faculty), now=datetime.now(UTC), faculty=faculty
+        "workflow/review.html",
+        pagination=paginated(review_queue(faculty), rows=True),
+        now=datetime.now(UTC),
+        faculty=faculty,
     )
