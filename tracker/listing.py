@@ -44,7 +44,8 @@ class FilterForm(Form):
         return {
             name: field.data
             for name, field in self._fields.items()
-            if field.data not in (None, "") and not field.errors
+            if not (field.data is None or field.data == "" or field.data is False)
+            and not field.errors
         }
 
     def apply(self, query):

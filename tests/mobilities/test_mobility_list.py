@@ -223,3 +223,11 @@ def test_a_project_partner_or_owner_can_be_typed_instead_of_chosen(
     assert names(coordinator_client.get("/mobilities/?partner=University+in+DE")) == {"Dirk"}
     page = coordinator_client.get(f"/mobilities/?project={ka171.id}").get_data(as_text=True)
     assert f'value="{ka171.acronym}"' in page
+
+
+def test_an_unticked_filter_hides_nothing(coordinator_client, records):
+    """"Only those that count" left unticked keeps rejected mobilities in the list and export."""
+    records["dirk"].status = Status.REJECTED
+    db.session.commit()
+    assert "Dirk" in names(coordinator_client.get("/mobilities/"))
+    assert "Dirk Dijk" in coordinator_client.get("/mobilities/export.csv").get_data(as_text=True)

@@ -26,12 +26,13 @@ from tracker.mobilities.operations import (
     update_mobility,
 )
 from tracker.mobilities.recalculation import GRANT_FIELDS
-from tracker.reports.csv_export import csv_response, stream_objects
-from tracker.reports.export_columns import MOBILITY_COLUMNS
+from tracker.reports.csv_export import csv_response, stream_rows
+from tracker.reports.export_columns import MOBILITY_COLUMNS, MOBILITY_EXPORT_COLUMNS
 from tracker.submissions import commit_created, replayed
 from tracker.workflow.history import StaleRecord, check_version, stale_message
 
 bp = Blueprint("mobilities", __name__, url_prefix="/mobilities")
+DEFAULT_SORT = "-start"
 
 
 @bp.context_processor
@@ -52,10 +53,11 @@ def index():
 @login_required
 def export():
     """Exactly the rows the list shows with these filters, every page, as CSV."""
-    filters, query, _sort = _filtered_list()
+    filters = MobilityFilterForm(current_user)
+    query = filters.apply(queries.mobility_rows(current_user, MOBILITY_EXPORT_COLUMNS))
     chosen = filters.chosen()
     return csv_response(
-        stream_objects(query),
+        stream_rows(_sorted(query)),
         MOBILITY_COLUMNS,
         "mobilities",
         chosen.get("call_year"),
@@ -67,8 +69,11 @@ def _filtered_list():
     """The list's filter form, its filtered and sorted select, and the sort key."""
     filters = MobilityFilterForm(current_user)
     query = filters.apply(queries.mobility_list(current_user))
-    sort = sort_key(queries.SORTABLE, "-start")
-    return filters, sorted_by(query, queries.SORTABLE, sort, Mobility.id), sort
+    return filters, _sorted(query), sort_key(queries.SORTABLE, DEFAULT_SORT)
+
+
+def _sorted(query):
+    return sorted_by(query, queries.SORTABLE, sort_key(queries.SORTABLE, DEFAULT_SORT), Mobility.id)
 
 
 @bp.route("/<int:mobility_id>")
