@@ -226,7 +226,7 @@ def test_a_project_partner_or_owner_can_be_typed_instead_of_chosen(
 
 
 def test_an_unticked_filter_hides_nothing(coordinator_client, records):
-    """"Only those that count" left unticked keeps rejected mobilities in the list and export."""
+    """ "Only those that count" left unticked keeps rejected mobilities in the list and export."""
     records["dirk"].status = Status.REJECTED
     db.session.commit()
     assert "Dirk" in names(coordinator_client.get("/mobilities/"))

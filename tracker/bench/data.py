@@ -54,6 +54,7 @@ class Sizes:
     organisations: int = 2_000
     users: int = 500
     call_years: int = 10
+    deadlines: int = 100
 
 
 def _insert(model, rows):
@@ -253,7 +254,7 @@ def build(sizes, password_hash="!", owner_ids=None, funding_ids=None, status=Non
                 "due_date": today + timedelta(days=number - 50),
                 "project_id": project_ids[number % len(project_ids)] if number % 2 else None,
             }
-            for number in range(0, 200, 2)
+            for number in range(0, 2 * sizes.deadlines, 2)
         ],
     )
     _advance_sequences(
