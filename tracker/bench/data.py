@@ -210,6 +210,14 @@ def build(sizes, password_hash="!", owner_ids=None, funding_ids=None, status=Non
             sa.select(Project.id, Project.call_year).where(Project.id.in_(funding))
         ).all()
     )
+    # A KA171 project's mobilities go to its partners, as the form insists.
+    partners_of = {}
+    for project_id, organisation_id in db.session.execute(
+        sa.select(ProjectPartner.project_id, ProjectPartner.organisation_id).where(
+            ProjectPartner.project_id.in_(funding)
+        )
+    ):
+        partners_of.setdefault(project_id, []).append(organisation_id)
     big_share = max(sizes.mobilities // 10, 1)
     mobilities = []
     for number in range(sizes.mobilities):
@@ -223,7 +231,9 @@ def build(sizes, password_hash="!", owner_ids=None, funding_ids=None, status=Non
                 "participant_kind": kinds[number % len(kinds)],
                 "activity_type": activities[number % len(activities)],
                 "flow": Flow.OUTGOING if number % 3 else Flow.INCOMING,
-                "organisation_id": organisations[number % len(organisations)],
+                "organisation_id": (partners_of.get(project_id) or organisations)[
+                    number % len(partners_of.get(project_id) or organisations)
+                ],
                 "project_id": project_id,
                 "distance_band": bands[number % len(bands)],
                 "start_date": start,
