@@ -16,9 +16,12 @@ from flask_login import current_user, login_required
 
 from tracker.auth.permissions import role_required
 from tracker.enums import Role
+from tracker.erasmus.actions import Action
 from tracker.erasmus.budget_rules import third_country_cap_use
 from tracker.erasmus.mobility_types import Flow
+from tracker.extensions import db
 from tracker.listing import paginated
+from tracker.projects.models import Project
 from tracker.projects.queries import project_or_404
 from tracker.reports import queries, report_queries
 from tracker.reports.charts import bar_chart
@@ -105,11 +108,15 @@ def priorities_csv():
 @login_required
 def budget():
     form, call_year = _year_form()
-    rows = report_queries.budget_report(current_user, call_year)
-    groups = [(action, list(group)) for action, group in groupby(rows, key=attrgetter("action"))]
+    select = report_queries.budget_report_select(current_user, call_year)
+    page = paginated(select, rows=True)
+    groups = [
+        (action, list(rows)) for action, rows in groupby(page.items, key=attrgetter("action"))
+    ]
+    ka131 = db.session.execute(select.where(Project.action == Action.KA131_HED))
     capped = [
         (row, cap)
-        for row in rows
+        for row in ka131
         if (cap := third_country_cap_use(row.action, row.awarded, row.third_countries))
     ]
     return render_template(
@@ -118,7 +125,8 @@ def budget():
         call_year=call_year,
         groups=groups,
         capped=capped,
-        row_count=len(rows),
+        row_count=page.total,
+        pagination=page,
     )
 
 
