@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := wsgi
 
-.PHONY: run test lint audit format translations install install-dev serve clean
+.PHONY: run test lint audit format translations install install-dev serve clean bench
 
 run: install
 	$(BIN)/flask db upgrade
@@ -21,6 +21,13 @@ test: install-dev
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The main pages over HTTP against gunicorn on 100,000 mobilities (bench/run.py); appends
+# to bench/RESULTS.md. BENCH_DATABASE_URL=postgresql+psycopg://... measures PostgreSQL
+# (an empty database); BENCH_ARGS="--mobilities 20000" for a smaller set. Not in `make test`.
+bench: install-dev
+	command -v wrk >/dev/null || apt-get install -y wrk
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # Known vulnerabilities in the pinned dependencies, and bandit on tracker/ (scripts/audit.py).
 audit: install-dev

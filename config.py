@@ -60,6 +60,8 @@ class Config:
     # Each user's address (which the sign-in limit counts) is read behind that many.
     TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
     STRICT_TRANSPORT_SECURITY = False
+    # A Server-Timing header with each request's SQL statements and time (make bench).
+    SQL_TIMING_HEADER = _env_bool("SQL_TIMING_HEADER", False)
 
 
 class DevelopmentConfig(Config):

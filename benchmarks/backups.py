@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/backups.py 10000 200            # scratch SQLite files
     DATABASE_URL=postgresql+psycopg://... .venv/bin/python benchmarks/backups.py 10000 200
 
-Builds about N records (bulk inserts, tests/reports/bulk.py) and D documents of
+Builds about N records (bulk inserts, tracker/bench/data.py) and D documents of
 200 kB each (through the upload operation), then runs the real commands as an
 operator does, in new processes: `flask backup` into a scratch folder, `flask db
 upgrade` and `flask restore` into a new instance. On PostgreSQL the records are
@@ -33,8 +33,9 @@ from flask_migrate import upgrade  # noqa: E402
 from werkzeug.datastructures import FileStorage  # noqa: E402
 
 from tests.factories import make_user  # noqa: E402
-from tests.reports.bulk import build_records  # noqa: E402
 from tracker import create_app  # noqa: E402
+from tracker.bench.data import Sizes  # noqa: E402
+from tracker.bench.data import build as build_records  # noqa: E402
 from tracker.documents.operations import add_document  # noqa: E402
 from tracker.enums import Role  # noqa: E402
 from tracker.extensions import db  # noqa: E402
@@ -68,7 +69,7 @@ def timed_flask(*args, database_url, upload_folder):
 def build(app, records, documents):
     with app.app_context():
         upgrade(directory=str(ROOT / "migrations"))
-        built = build_records(records)
+        built = build_records(Sizes(records, max(records // 10, 2), max(records // 50, 1), 10))
         owner = make_user(Role.STAFF, email=f"bench{time.time_ns()}@example.edu")
         for number in range(documents):
             mobility = db.session.get(

@@ -50,3 +50,14 @@ def test_production_starts_from_the_environment_as_readme_says(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True"
+
+
+def test_the_sql_timing_header_is_opt_in(app, tmp_path):
+    from tracker import create_app
+
+    assert "Server-Timing" not in app.test_client().get("/healthz").headers
+    timed = create_app(
+        "testing", SQL_TIMING_HEADER=True, SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path}/t.db"
+    )
+    header = timed.test_client().get("/healthz").headers["Server-Timing"]
+    assert header.startswith("sql;dur=") and "statements" in header

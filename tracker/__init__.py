@@ -25,6 +25,7 @@ def create_app(config_name=None, **overrides):
     register_security_headers(app)
     register_template_helpers(app)
     register_commands(app)
+    register_sql_timing(app)
     return app
 
 
@@ -132,6 +133,12 @@ def register_security_headers(app):
     register(app)
 
 
+def register_sql_timing(app):
+    from tracker.sql_timing import register_sql_timing as register
+
+    register(app)
+
+
 def register_template_helpers(app):
     from tracker.site.template_helpers import register
 
@@ -141,11 +148,13 @@ def register_template_helpers(app):
 def register_commands(app):
     from tracker.auth.commands import users_cli
     from tracker.backups.commands import backup, restore
+    from tracker.bench.commands import bench_data
     from tracker.demo.commands import demo_data
     from tracker.erasmus.commands import unit_costs_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_data)
+    app.cli.add_command(bench_data)
     app.cli.add_command(backup)
     app.cli.add_command(restore)
     app.cli.add_command(unit_costs_cli)

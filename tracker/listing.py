@@ -8,6 +8,7 @@ string, so a filtered view can be bookmarked and shared.
 
 import sqlalchemy as sa
 from flask import current_app, request, url_for
+from flask_sqlalchemy.pagination import SelectPagination
 
 from tracker.column_types import MAX_ID
 from tracker.extensions import db
@@ -33,6 +34,34 @@ class FilterForm(Form):
                 field.errors = []
         return True
 
+    CONDITIONS = {}
+    """{filter name: function of its cleaned value giving the SQL condition it adds}:
+    every list's filters in one table, which the reports reuse."""
+
+    def chosen(self):
+        """{filter: value} for the filters given with a usable value."""
+        self.validate()
+        return {
+            name: field.data
+            for name, field in self._fields.items()
+            if not (field.data is None or field.data == "" or field.data is False)
+            and not field.errors
+        }
+
+    def apply(self, query):
+        """`query` narrowed by every chosen filter, through the form's condition table."""
+        for name, value in self.chosen().items():
+            if name in self.CONDITIONS:
+                query = query.where(self.CONDITIONS[name](value))
+        return query
+
+
+def reference(value):
+    """The id in a filter that names a record by id (a link: "?project=12") or by text
+    (what a person types), else None: the caller then matches the text."""
+    text = (value or "").strip()
+    return int(text) if text.isdigit() and int(text) <= MAX_ID else None
+
 
 def _out_of_range(value):
     """An integer no column holds (a hand-edited URL): the database would refuse it."""
@@ -53,23 +82,59 @@ def sort_key(sortable, default):
 
 
 def sorted_by(query, sortable, key, tie_breaker):
-    """Order `query` by `key`; `tie_breaker` (the id) keeps pages stable."""
+    """Order `query` by `key`; `tie_breaker` (the id) keeps pages stable. It runs in the
+    sort's direction, so that one index on (column, id) serves both directions."""
     column = sortable[key.lstrip("-")]
-    ordering = column.desc() if key.startswith("-") else column.asc()
-    return query.order_by(ordering.nulls_last(), tie_breaker)
+    if key.startswith("-"):
+        return query.order_by(column.desc().nulls_last(), tie_breaker.desc())
+    return query.order_by(column.asc().nulls_last(), tie_breaker)
 
 
-def paginated(query):
-    """One page of `query`; a page number out of range gives the last page, never a 404."""
+PAGE_SIZES = (25, 50, 100, 200)
+"""The page sizes a list offers (?per_page=); anything else gives the configured default."""
+
+
+class EntityPagination(SelectPagination):
+    """Pages of a select of entities, counted cheaply: the count selects no column of the
+    joined tables (SQLite then leaves out the left joins no filter needs), not every one."""
+
+    def _query_count(self):
+        select = self._query_args["select"]
+        counted = select.with_only_columns(sa.literal(1)).order_by(None).subquery()
+        return db.session.scalar(sa.select(sa.func.count()).select_from(counted))
+
+
+class RowPagination(EntityPagination):
+    """Pages of a select of plain rows (a union, say): db.paginate keeps the first column only."""
+
+    def _query_items(self):
+        select = self._query_args["select"].limit(self.per_page).offset(self._query_offset)
+        return self._query_args["session"].execute(select).all()
+
+
+def page_size():
+    """The page size asked for (?per_page=), if the lists offer it, else the default."""
+    try:
+        asked = int(request.args.get("per_page", 0))
+    except ValueError:
+        asked = 0
+    return asked if asked in PAGE_SIZES else current_app.config["PER_PAGE"]
+
+
+def paginated(query, rows=False, per_page=None):
+    """One page of `query` (of entities; `rows`: of plain rows); a page number out of range
+    gives the last page, never a 404."""
     try:
         page = max(int(request.args.get("page", 1)), 1)
     except ValueError:
         page = 1
-    per_page = current_app.config["PER_PAGE"]
+    per_page = per_page or page_size()
     page = min(page, MAX_ID // per_page)
-    pagination = db.paginate(query, page=page, per_page=per_page, error_out=False)
+    kind = RowPagination if rows else EntityPagination
+    pages = {"select": query, "session": db.session, "per_page": per_page, "error_out": False}
+    pagination = kind(page=page, **pages)
     if page > 1 and not pagination.items and pagination.pages:
-        pagination = db.paginate(query, page=pagination.pages, per_page=per_page)
+        pagination = kind(page=pagination.pages, **pages)
     return pagination
 
 

@@ -5,8 +5,9 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
-from tests.factories import make_mobility
+from tests.factories import make_mobility, make_project
 from tests.query_counts import statements_during_get
+from tracker.erasmus.actions import Action
 from tracker.erasmus.mobility_types import ActivityType, Flow, ParticipantKind
 from tracker.extensions import db
 from tracker.mobilities.models import Mobility
@@ -193,3 +194,40 @@ def test_only_those_that_count_leaves_out_rejected_withdrawn_and_cancelled(
 def test_an_unfiltered_list_shows_no_errors_under_its_filters(coordinator_client, records):
     for url in ("/mobilities/", "/mobilities/?flow=sideways&priority=x"):
         assert 'class="error"' not in coordinator_client.get(url).get_data(as_text=True)
+
+
+def test_the_funding_project_filter_shows_staff_no_other_persons_draft(staff_client, coordinator):
+    """A staff member reads no title of a project they may not see, not even in a filter."""
+    make_project(
+        coordinator,
+        action=Action.KA131_HED,
+        title="Secret exchange with Atlantis",
+        status=Status.DRAFT,
+    )
+    page = staff_client.get("/mobilities/").get_data(as_text=True)
+    assert "Secret exchange with Atlantis" not in page
+
+
+def test_suggestions_name_only_projects_the_user_may_see(staff_client, staff, coordinator):
+    make_project(coordinator, action=Action.KA131_HED, title="Secret exchange with Atlantis")
+    make_project(staff, action=Action.KA131_HED, title="Own exchange with Atlantis")
+    response = staff_client.get("/mobilities/suggestions/project?q=atlantis")
+    assert response.get_json() == ["Own exchange with Atlantis"]
+    assert staff_client.get("/mobilities/suggestions/owner?q=a").get_json() == []
+
+
+def test_a_project_partner_or_owner_can_be_typed_instead_of_chosen(
+    coordinator_client, records, ka171
+):
+    assert names(coordinator_client.get(f"/mobilities/?project={ka171.acronym}")) == {"Carla"}
+    assert names(coordinator_client.get("/mobilities/?partner=University+in+DE")) == {"Dirk"}
+    page = coordinator_client.get(f"/mobilities/?project={ka171.id}").get_data(as_text=True)
+    assert f'value="{ka171.acronym}"' in page
+
+
+def test_an_unticked_filter_hides_nothing(coordinator_client, records):
+    """ "Only those that count" left unticked keeps rejected mobilities in the list and export."""
+    records["dirk"].status = Status.REJECTED
+    db.session.commit()
+    assert "Dirk" in names(coordinator_client.get("/mobilities/"))
+    assert "Dirk Dijk" in coordinator_client.get("/mobilities/export.csv").get_data(as_text=True)

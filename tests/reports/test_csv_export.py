@@ -178,18 +178,24 @@ def test_the_list_exports_stream_the_lists_own_filtered_query(
     app, staff, other_staff, ka131_with_mobilities
 ):
     """How the project and mobility lists export: their select, these columns, this writer."""
-    from tracker.mobilities.queries import mobility_list
+    from tracker.mobilities.models import Mobility
+    from tracker.mobilities.queries import mobility_rows
     from tracker.projects.queries import projects_query
-    from tracker.records.csv_export import stream_objects
-    from tracker.reports.export_columns import MOBILITY_COLUMNS, PROJECT_COLUMNS
+    from tracker.records.csv_export import stream_objects, stream_rows
+    from tracker.reports.export_columns import (
+        MOBILITY_COLUMNS,
+        MOBILITY_EXPORT_COLUMNS,
+        PROJECT_COLUMNS,
+    )
 
     make_project(staff, title="Mine")
     make_project(other_staff, title="Not mine")
     with app.test_request_context():
         projects = "".join(csv_lines(stream_objects(projects_query(staff)), PROJECT_COLUMNS))
         coordinator = ka131_with_mobilities.owner
-        query = mobility_list(coordinator, {"status": Status.APPROVED})
-        mobilities = "".join(csv_lines(stream_objects(query), MOBILITY_COLUMNS))
+        query = mobility_rows(coordinator, MOBILITY_EXPORT_COLUMNS)
+        query = query.where(Mobility.status == Status.APPROVED)
+        mobilities = "".join(csv_lines(stream_rows(query), MOBILITY_COLUMNS))
 
     project_rows = list(csv.reader(io.StringIO(projects.removeprefix(BOM), newline="")))
     assert [row[0] for row in project_rows] == ["Title", "Mine"]

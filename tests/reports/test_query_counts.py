@@ -4,7 +4,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.query_counts import counted_statements
-from tests.reports.bulk import build_records
+from tracker.bench.data import Sizes, build
 from tracker.extensions import db
 
 PAGES = [
@@ -39,11 +39,12 @@ def test_query_counts_do_not_grow_with_the_data(app, client_as, role):
 
     client, user = client_as(Role(role))
     owners = [user.id] if role == "staff" else None
-    first = build_records(100, owner_ids=owners)
+    first = build(Sizes(mobilities=100, projects=20, organisations=10, users=3), owner_ids=owners)
     project_id = first["funding"][0]
     small = queries_per_page(client, project_id)
 
-    build_records(9_900, owner_ids=owners, funding_ids=[project_id])
+    more = Sizes(mobilities=9_900, projects=100, organisations=50, users=3)
+    build(more, owner_ids=owners, funding_ids=[project_id])
     large = queries_per_page(client, project_id)
 
     assert large == small

@@ -28,7 +28,7 @@ class User(UserMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(sa.String(254), unique=True)
-    full_name: Mapped[str] = mapped_column(sa.String(200))
+    full_name: Mapped[str] = mapped_column(sa.String(200), index=True)
     role: Mapped[Role] = mapped_column(enum_column(Role), default=Role.STAFF)
     faculty: Mapped[str | None] = mapped_column(sa.String(120))
     password_hash: Mapped[str] = mapped_column(sa.String(255))

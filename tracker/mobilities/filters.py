@@ -1,20 +1,34 @@
-"""The filters of the mobility list: a GET form whose values live in the URL."""
+"""The filters of the mobility list: a GET form whose values live in the URL, and the SQL
+condition each filter adds (the list's select joins the project, the partner and the owner).
 
+Funding project, partner and owner can run into thousands: they are text fields, matched
+on the server (a link may give an id instead: "?project=12"), never a <select> of every
+record. Their suggestions come from `choice_suggestions`, which shows only what the user
+may see.
+"""
+
+import sqlalchemy as sa
+from flask import url_for
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, SelectField, StringField
+from wtforms import BooleanField, SearchField, SelectField
 from wtforms.fields.choices import SelectChoice
 
+from tracker.auth.models import User
+from tracker.auth.permissions import can
 from tracker.erasmus.actions import Action
 from tracker.erasmus.countries import country_choices
 from tracker.erasmus.mobility_types import ActivityType, Flow
-from tracker.listing import FilterForm
+from tracker.listing import FilterForm, contains, reference
 from tracker.mobilities import queries
+from tracker.mobilities.models import Mobility
 from tracker.mobilities.rules import FUNDING_ACTIONS
-from tracker.workflow.states import Status
+from tracker.organisations.models import Organisation
+from tracker.priorities.models import mobility_priorities
+from tracker.projects.models import Project
+from tracker.workflow.states import NOT_COMMITTED, Status
 
 ANY = SelectChoice("", _l("Any"))
-ENUM_FILTERS = {"action": Action, "status": Status, "activity_type": ActivityType, "flow": Flow}
 
 
 def _int_or_none(value):
@@ -24,8 +38,35 @@ def _int_or_none(value):
         return None
 
 
+def _by_reference(id_column, *text_columns):
+    """The condition of a text filter: the record with that id, or any whose text contains it."""
+
+    def condition(value):
+        record_id = reference(value)
+        if record_id is not None:
+            return id_column == record_id
+        return sa.or_(*(contains(column, value.strip()) for column in text_columns))
+
+    return condition
+
+
+def _priority(priority_id):
+    return sa.exists().where(
+        mobility_priorities.c.mobility_id == Mobility.id,
+        mobility_priorities.c.priority_id == priority_id,
+    )
+
+
+def _text(text):
+    return sa.or_(
+        contains(Mobility.participant_name, text),
+        contains(Mobility.participant_email, text),
+        contains(Organisation.name, text),
+    )
+
+
 class MobilityFilterForm(FilterForm):
-    q = StringField(_l("Participant or partner"))
+    q = SearchField(_l("Participant or partner"))
     call_year = SelectField(_l("Call year"), coerce=_int_or_none, validate_choice=False)
     action = SelectField(
         _l("Action"), choices=[ANY] + [SelectChoice(a.value, a.label) for a in FUNDING_ACTIONS]
@@ -34,40 +75,52 @@ class MobilityFilterForm(FilterForm):
     priority = SelectField(_l("Priority"), coerce=_int_or_none, validate_choice=False)
     faculty = SelectField(_l("Faculty"), validate_choice=False)
     country = SelectField(_l("Country"), validate_choice=False)
-    owner = SelectField(_l("Owner"), coerce=_int_or_none, validate_choice=False)
+    owner = SearchField(_l("Owner"))
     activity_type = SelectField(_l("Activity type"), choices=[ANY, *ActivityType.choices()])
     flow = SelectField(_l("Flow"), choices=[ANY, *Flow.choices()])
-    project = SelectField(_l("Funding project"), coerce=_int_or_none, validate_choice=False)
-    partner = SelectField(_l("Partner"), coerce=_int_or_none, validate_choice=False)
+    project = SearchField(_l("Funding project"))
+    partner = SearchField(_l("Partner"))
     committed = BooleanField(_l("Only those that count (not rejected, withdrawn or cancelled)"))
 
-    def __init__(self, office, *args, **kwargs):
+    CONDITIONS = {
+        "q": lambda value: _text(value.strip()),
+        "call_year": lambda value: Project.call_year == value,
+        "action": lambda value: Project.action == Action(value),
+        "status": lambda value: Mobility.status == Status(value),
+        "priority": _priority,
+        "faculty": lambda value: Mobility.faculty == value,
+        "country": lambda value: Organisation.country == value,
+        "owner": _by_reference(Mobility.owner_id, User.full_name),
+        "activity_type": lambda value: Mobility.activity_type == ActivityType(value),
+        "flow": lambda value: Mobility.flow == Flow(value),
+        "project": _by_reference(Mobility.project_id, Project.acronym, Project.title),
+        "partner": _by_reference(Mobility.organisation_id, Organisation.name),
+        "committed": lambda value: Mobility.status.not_in(NOT_COMMITTED),
+    }
+
+    def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.call_year.choices = [ANY] + [
             SelectChoice(year, str(year)) for year in queries.call_years()
         ]
         self.priority.choices = [ANY] + queries.priority_choices()
-        self.project.choices = [ANY] + queries.funding_project_choices(open_only=False)
-        self.partner.choices = [ANY] + queries.organisation_choices()
         self.faculty.choices = [ANY] + [SelectChoice(name, name) for name in queries.faculties()]
         self.country.choices = [ANY] + [
             SelectChoice(*pair) for pair in country_choices(str(get_locale() or "en"))
         ]
-        if office:
-            self.owner.choices = [ANY] + queries.owner_choices()
-        else:
+        if not can(user, "act_on_every_record"):
             del self.owner
+        for name in SUGGESTED:
+            if (field := self._fields.get(name)) is not None:
+                field.render_kw = {
+                    "list": f"{name}-suggestions",
+                    "autocomplete": "off",
+                    "data-suggest": url_for("mobilities.suggestions", kind=name),
+                }
+                if (record_id := reference(field.data)) is not None:
+                    # A link's id shows as the name, which matches the same record when sent.
+                    field.render_kw["value"] = queries.name_of(user, name, record_id) or field.data
 
-    def values(self):
-        """The chosen filters as a dict; unknown enum values are ignored, never a 500."""
-        self.validate()
-        values = {
-            name: field.data for name, field in self._fields.items() if field.data not in ("", None)
-        }
-        for name, enum_class in ENUM_FILTERS.items():
-            if name in values:
-                if getattr(self, name).errors:
-                    del values[name]
-                else:
-                    values[name] = enum_class(values[name])
-        return values
+
+SUGGESTED = ("project", "partner", "owner")
+"""The text filters with suggestions as you type (tracker/static/suggest.js)."""

@@ -22,6 +22,10 @@ from tracker.workflow.states import Status
 class Mobility(db.Model):
     __tablename__ = "mobilities"
     __table_args__ = (
+        # The list's sorts: a page is read from the index, however deep (see listing.sorted_by).
+        sa.Index("ix_mobilities_start_date_id", "start_date", "id"),
+        sa.Index("ix_mobilities_end_date_id", "end_date", "id"),
+        sa.Index("ix_mobilities_participant_name_id", "participant_name", "id"),
         sa.CheckConstraint("end_date >= start_date", name="dates_in_order"),
         sa.CheckConstraint(
             "grant_override_total IS NULL OR grant_override_reason IS NOT NULL",

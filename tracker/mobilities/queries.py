@@ -5,7 +5,7 @@ from sqlalchemy.orm import contains_eager, joinedload, selectinload
 from wtforms.fields.choices import SelectChoice
 
 from tracker.auth.models import User
-from tracker.auth.permissions import visible
+from tracker.auth.permissions import can, visible
 from tracker.column_types import as_id
 from tracker.erasmus.actions import Action
 from tracker.extensions import db
@@ -13,10 +13,9 @@ from tracker.listing import contains
 from tracker.mobilities.models import Mobility
 from tracker.mobilities.rules import FUNDING_ACTIONS, FUNDING_STATUSES
 from tracker.organisations.models import Organisation
-from tracker.priorities.models import Priority, mobility_priorities
+from tracker.priorities.models import Priority
 from tracker.projects.models import Project, ProjectPartner
 from tracker.workflow.models import HistoryEntry
-from tracker.workflow.states import NOT_COMMITTED
 
 SORTABLE = {
     "participant": Mobility.participant_name,
@@ -47,58 +46,79 @@ def visible_mobility(user, mobility_id):
     )
 
 
-def mobility_list(user, filters):
-    """Every mobility `user` may see that matches `filters` (a dict of cleaned filter values).
-
-    One SELECT with its project, partner and owner joined in: a page costs the same
-    number of queries whatever the number of rows.
-    """
+def _joined(user, *columns):
+    """A select of `columns` over the mobilities `user` may see, with their project, partner
+    and owner joined in (the filters' conditions and the sort use them)."""
     query = (
-        sa.select(Mobility)
+        sa.select(*columns)
+        .select_from(Mobility)
         .outerjoin(Mobility.project)
         .outerjoin(Mobility.organisation)
         .join(Mobility.owner)
-        .options(
-            contains_eager(Mobility.project),
-            contains_eager(Mobility.organisation),
-            contains_eager(Mobility.owner),
-        )
     )
-    query = visible(user, Mobility, query)
-    equal_to = {
-        "call_year": Project.call_year,
-        "action": Project.action,
-        "status": Mobility.status,
-        "faculty": Mobility.faculty,
-        "country": Organisation.country,
-        "owner": Mobility.owner_id,
-        "activity_type": Mobility.activity_type,
-        "flow": Mobility.flow,
-        "project": Mobility.project_id,
-        "partner": Mobility.organisation_id,
+    return visible(user, Mobility, query)
+
+
+def mobility_list(user):
+    """Every mobility `user` may see, loaded with its project, partner and owner: a page
+    costs the same queries whatever the rows."""
+    return _joined(user, Mobility).options(
+        contains_eager(Mobility.project),
+        contains_eager(Mobility.organisation),
+        contains_eager(Mobility.owner),
+    )
+
+
+def mobility_rows(user, columns):
+    """As mobility_list, but plain rows of `columns` (the export: no ORM objects)."""
+    return _joined(user, *columns)
+
+
+SUGGESTION_LIMIT = 10
+
+
+def _suggestion_queries(user):
+    """{filter: (select of (id, name), id column, text columns)} for the text filters,
+    restricted to what `user` may see: staff never read the name of another's project."""
+    projects = visible(
+        user,
+        Project,
+        sa.select(Project.id, sa.func.coalesce(Project.acronym, Project.title).label("name")),
+    ).where(Project.action.in_(FUNDING_ACTIONS))
+    queries = {
+        "project": (projects, Project.id, (Project.acronym, Project.title)),
+        "partner": (
+            sa.select(Organisation.id, Organisation.name),
+            Organisation.id,
+            (Organisation.name,),
+        ),
     }
-    for name, column in equal_to.items():
-        if filters.get(name) not in (None, ""):
-            query = query.where(column == filters[name])
-    if filters.get("committed"):
-        query = query.where(Mobility.status.not_in(NOT_COMMITTED))
-    if filters.get("priority"):
-        query = query.where(
-            sa.exists().where(
-                mobility_priorities.c.mobility_id == Mobility.id,
-                mobility_priorities.c.priority_id == filters["priority"],
-            )
+    if can(user, "act_on_every_record"):
+        queries["owner"] = (
+            sa.select(User.id, User.full_name.label("name")),
+            User.id,
+            (User.full_name,),
         )
-    if filters.get("q"):
-        text = filters["q"]
-        query = query.where(
-            sa.or_(
-                contains(Mobility.participant_name, text),
-                contains(Mobility.participant_email, text),
-                contains(Organisation.name, text),
-            )
-        )
-    return query
+    return queries
+
+
+def name_of(user, kind, record_id):
+    """The name of the record a text filter gives by id, if `user` may see it, else None."""
+    if kind not in (found := _suggestion_queries(user)):
+        return None
+    query, id_column, _texts = found[kind]
+    row = db.session.execute(query.where(id_column == record_id)).first()
+    return row.name if row else None
+
+
+def suggestions(user, kind, text):
+    """Up to SUGGESTION_LIMIT names containing `text` for a text filter, as `user` may see."""
+    text = (text or "").strip()
+    if kind not in (found := _suggestion_queries(user)) or not text:
+        return []
+    query, _id, texts = found[kind]
+    query = query.where(sa.or_(*(contains(column, text) for column in texts)))
+    return [row.name for row in db.session.execute(query.order_by("name").limit(SUGGESTION_LIMIT))]
 
 
 def history_of(mobility):
@@ -129,12 +149,13 @@ def funding_project(project_id, keep=None):
     )
 
 
-def funding_project_choices(open_only=True, keep=None):
-    """KA131/KA171 projects to pick: for a mobility only approved or ongoing ones (and the
-    one it has, `keep`)."""
-    query = sa.select(Project).where(Project.action.in_(FUNDING_ACTIONS))
-    if open_only:
-        query = query.where(sa.or_(Project.status.in_(FUNDING_STATUSES), Project.id == keep))
+def funding_project_choices(keep=None):
+    """KA131/KA171 projects that may fund a mobility: approved or ongoing ones (and `keep`,
+    the one it has)."""
+    query = sa.select(Project).where(
+        Project.action.in_(FUNDING_ACTIONS),
+        sa.or_(Project.status.in_(FUNDING_STATUSES), Project.id == keep),
+    )
     projects = db.session.scalars(query.order_by(Project.call_year.desc(), Project.title))
     return [SelectChoice(p.id, f"{p} ({p.action.value}, {p.call_year})") for p in projects]
 

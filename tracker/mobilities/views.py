@@ -1,6 +1,6 @@
 """Pages for mobilities: list, detail, create, edit, and the grant preview."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -26,12 +26,13 @@ from tracker.mobilities.operations import (
     update_mobility,
 )
 from tracker.mobilities.recalculation import GRANT_FIELDS
-from tracker.records.csv_export import csv_response, stream_objects
+from tracker.records.csv_export import csv_response, stream_rows
 from tracker.records.history import StaleRecord, check_version, stale_message
-from tracker.reports.export_columns import MOBILITY_COLUMNS
+from tracker.reports.export_columns import MOBILITY_COLUMNS, MOBILITY_EXPORT_COLUMNS
 from tracker.submissions import commit_created, replayed
 
 bp = Blueprint("mobilities", __name__, url_prefix="/mobilities")
+DEFAULT_SORT = "-start"
 
 
 @bp.context_processor
@@ -52,23 +53,27 @@ def index():
 @permission_required("use_tracker")
 def export():
     """Exactly the rows the list shows with these filters, every page, as CSV."""
-    filters, query, _sort = _filtered_list()
-    chosen = filters.values()
+    filters = MobilityFilterForm(current_user)
+    query = filters.apply(queries.mobility_rows(current_user, MOBILITY_EXPORT_COLUMNS))
+    chosen = filters.chosen()
     return csv_response(
-        stream_objects(query),
+        stream_rows(_sorted(query)),
         MOBILITY_COLUMNS,
         "mobilities",
         chosen.get("call_year"),
-        chosen["action"].value if "action" in chosen else None,
+        chosen.get("action"),
     )
 
 
 def _filtered_list():
     """The list's filter form, its filtered and sorted select, and the sort key."""
-    filters = MobilityFilterForm(can(current_user, "act_on_every_record"))
-    query = queries.mobility_list(current_user, filters.values())
-    sort = sort_key(queries.SORTABLE, "-start")
-    return filters, sorted_by(query, queries.SORTABLE, sort, Mobility.id), sort
+    filters = MobilityFilterForm(current_user)
+    query = filters.apply(queries.mobility_list(current_user))
+    return filters, _sorted(query), sort_key(queries.SORTABLE, DEFAULT_SORT)
+
+
+def _sorted(query):
+    return sorted_by(query, queries.SORTABLE, sort_key(queries.SORTABLE, DEFAULT_SORT), Mobility.id)
 
 
 @bp.route("/<int:mobility_id>")
@@ -166,6 +171,14 @@ def partner_options():
         "mobilities/_partner_options.html",
         choices=queries.organisation_choices(project, keep=keep),
     )
+
+
+@bp.route("/suggestions/<kind>")
+@permission_required("use_tracker")
+def suggestions(kind):
+    """Names for a text filter as a person types (JSON for tracker/static/suggest.js): only
+    records the user may see."""
+    return jsonify(queries.suggestions(current_user, kind, request.args.get("q", "")))
 
 
 @bp.route("/band-proposal")

@@ -18,7 +18,7 @@ class Organisation(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(sa.String(255))
+    name: Mapped[str] = mapped_column(sa.String(255), index=True)
     erasmus_code: Mapped[str | None] = mapped_column(sa.String(20), unique=True)
     """E.g. ``D  BERLIN01``: country letters padded to three, city, number."""
     pic: Mapped[str | None] = mapped_column(sa.String(9), unique=True)

@@ -45,7 +45,7 @@ class Project(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     action: Mapped[Action] = mapped_column(enum_column(Action), index=True)
     title: Mapped[str] = mapped_column(sa.String(300))
-    acronym: Mapped[str | None] = mapped_column(sa.String(40))
+    acronym: Mapped[str | None] = mapped_column(sa.String(40), index=True)
     call_year: Mapped[int] = mapped_column(index=True)
     grant_agreement_number: Mapped[str | None] = mapped_column(sa.String(40), unique=True)
     start_date: Mapped[date | None]

@@ -70,15 +70,23 @@ def partners_of(project):
     return db.session.scalars(query).all()
 
 
+MOBILITIES_SHOWN = 25
+"""A project's page lists this many of its mobilities and links to the list of them all."""
+
+
 def mobilities_of(user, project):
-    """The project's mobilities that `user` may see, with their partner organisations."""
-    query = (
-        sa.select(Mobility)
-        .where(Mobility.project_id == project.id)
-        .options(joinedload(Mobility.organisation))
+    """The first MOBILITIES_SHOWN of the project's mobilities that `user` may see, with
+    their partner organisations, and how many there are in all."""
+    query = visible(user, Mobility, sa.select(Mobility).where(Mobility.project_id == project.id))
+    shown = db.session.scalars(
+        query.options(joinedload(Mobility.organisation))
         .order_by(Mobility.start_date.nulls_last(), Mobility.id)
-    )
-    return db.session.scalars(visible(user, Mobility, query)).all()
+        .limit(MOBILITIES_SHOWN)
+    ).all()
+    total = len(shown)
+    if total == MOBILITIES_SHOWN:
+        total = db.session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
+    return shown, total
 
 
 def project_with_number(number, project=None):

@@ -214,6 +214,7 @@ def render_project(project, partner_form=None, planned_form=None, bip_form=None,
         if planned_form is not None:
             planned_forms[planned_form.partner_id] = planned_form
     organises_bips = project.action is Action.KA131_HED
+    mobilities, mobility_total = queries.mobilities_of(current_user, project)
     if editable and organises_bips and bip_form is None:
         bip_form = OrganisedBipForm(project, formdata=None)
     return render_template(
@@ -223,7 +224,8 @@ def render_project(project, partner_form=None, planned_form=None, bip_form=None,
         organised_bips=organised_bips_of(project) if organises_bips else None,
         bip_form=bip_form,
         min_bip_participants=MIN_PARTICIPANTS,
-        mobilities=queries.mobilities_of(current_user, project),
+        mobilities=mobilities,
+        mobility_total=mobility_total,
         field_labels=field_labels(),
         editable=editable,
         partner_form=partner_form,

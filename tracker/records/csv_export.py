@@ -4,7 +4,7 @@ A caller gives rows (any iterable: ORM objects or result rows, ideally from
 `stream_rows`, which fetches in batches) and columns (a readable label and a
 function that takes a row and returns the value). The response then:
 
-- streams: one line at a time through `stream_with_context`, memory stays flat;
+- streams: BATCH_SIZE lines at a time through `stream_with_context`, memory stays flat;
 - opens in Excel: UTF-8 with a byte order mark, ISO dates, "." decimals,
   a header row in the reader's language;
 - is safe: every cell is quoted (csv.QUOTE_ALL), and a text cell that begins with
@@ -15,8 +15,8 @@ function that takes a row and returns the value). The response then:
 
 Usage from a list view, with its filtered select::
 
-    query = mobility_list(current_user, filters)  # already restricted by visible()
-    return csv_response(stream_objects(query), MOBILITY_COLUMNS, "mobilities", call_year)
+    query = filters.apply(queries.mobility_rows(current_user))  # restricted by visible()
+    return csv_response(stream_rows(query), MOBILITY_COLUMNS, "mobilities", call_year)
 """
 
 import csv
@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from flask import Response, stream_with_context
@@ -46,15 +47,23 @@ class Column:
     label: Any
     """Header text: a lazy_gettext string, translated when the file is written."""
     value: Callable[[Any], Any]
+    key: Callable[[Any], Any] | None = None
+    """What the value depends on only (a country code, say): the file then computes the
+    value once per key, not once per row."""
 
 
 def column(label, attribute):
     """A column that reads `attribute` of each row (an ORM object or a result row)."""
-    return Column(label, lambda row: getattr(row, attribute))
+    return Column(label, attrgetter(attribute))
+
+
+_MAYBE_FORMULA = frozenset(FORMULA_STARTS + tuple(SKIPPED_BEFORE_FORMULA))
 
 
 def neutralised(text):
     """A text that a spreadsheet would run as a formula, prefixed with a single quote."""
+    if not text or text[0] not in _MAYBE_FORMULA:
+        return text  # the usual case, decided by the first character
     if text.startswith(FORMULA_STARTS) or text.lstrip(SKIPPED_BEFORE_FORMULA).startswith(
         FORMULA_STARTS
     ):
@@ -70,6 +79,15 @@ def cell(value, labels=None):
     """
     if value is None:
         return ""
+    kind = type(value)  # the common types first, by identity: an export asks this per cell
+    if kind is str:
+        return neutralised(value)
+    if kind is Decimal:
+        return format(value, "f")
+    if kind is date:
+        return value.isoformat()
+    if kind is int:
+        return str(value)
     if isinstance(value, bool | enum.Enum):
         if labels is None:
             return _label(value)
@@ -107,9 +125,27 @@ def csv_lines(rows: Iterable, columns):
     labels = {}
     writer.writerow([neutralised(str(col.label)) for col in columns])
     yield BOM + flushed()
-    for row in rows:
-        writer.writerow([cell(col.value(row), labels) for col in columns])
-        yield flushed()
+    values = [_memoised(col) for col in columns]
+    for number, row in enumerate(rows, 1):
+        writer.writerow([cell(value(row), labels) for value in values])
+        if number % BATCH_SIZE == 0:
+            yield flushed()
+    yield flushed()
+
+
+def _memoised(col):
+    """The column's value function, computed once per key where the column has one."""
+    if col.key is None:
+        return col.value
+    known = {}
+
+    def value(row):
+        key = col.key(row)
+        if key not in known:
+            known[key] = col.value(row)
+        return known[key]
+
+    return value
 
 
 def stream_rows(query):

@@ -8,6 +8,7 @@ list that shows exactly those records, built from the list's own filter names
 from dataclasses import dataclass
 from datetime import date
 
+import sqlalchemy as sa
 from flask import url_for
 from flask_babel import gettext as _
 
@@ -15,6 +16,7 @@ from tracker.erasmus.actions import Action, KeyAction
 from tracker.erasmus.countries import country_name
 from tracker.erasmus.mobility_types import ActivityType, Flow
 from tracker.erasmus.unit_cost_queries import missing_figures
+from tracker.extensions import db
 from tracker.reports import dashboard_queries, ka171_queries
 from tracker.reports.charts import bar_chart
 from tracker.reports.periods import final_report_due
@@ -22,6 +24,9 @@ from tracker.workflow.queries import review_queue
 from tracker.workflow.states import Status
 
 UPCOMING_DAYS = 60
+TOP = 10
+"""The dashboard shows this many waiting records and KA171 projects, and links to all of
+them: a page holds what a person reads, whatever the size of the office."""
 
 
 def _arg(value):
@@ -154,8 +159,8 @@ def country_table(scope, locale):
 
 
 def ka171_projects(scope):
-    """Per KA171 project: its planned-vs-used rows and its partner budget rows, each with the
-    mobility list of exactly the mobilities it counts."""
+    """Per KA171 project (the first TOP): its planned-vs-used rows and its partner budget
+    rows, each with the mobility list of exactly the mobilities it counts."""
     projects = {}
 
     def entry_for(row):
@@ -169,12 +174,12 @@ def ka171_projects(scope):
             },
         )
 
-    for row in ka171_queries.ka171_planned_vs_used(scope):
+    for row in ka171_queries.ka171_planned_vs_used(scope, first=TOP):
         href = counted_mobilities_url(
             row.project_id, row.organisation_id, activity_type=row.activity_type, flow=row.flow
         )
         entry_for(row)["places"].append((row, href))
-    for row in ka171_queries.ka171_partner_budgets(scope):
+    for row in ka171_queries.ka171_partner_budgets(scope, first=TOP):
         href = counted_mobilities_url(row.project_id, row.organisation_id)
         entry_for(row)["budgets"].append((row, href))
     return projects
@@ -192,10 +197,16 @@ def days_between(earlier, today):
 
 
 def review_rows(faculty, today):
+    """The TOP longest-waiting records, with their days waiting and links."""
+    rows = db.session.execute(review_queue(faculty).limit(TOP))
     return [
-        (row, days_between(row.waiting_since, today), record_link(row.kind, row.id))
-        for row in review_queue(faculty)
+        (row, days_between(row.waiting_since, today), record_link(row.kind, row.id)) for row in rows
     ]
+
+
+def review_total(faculty):
+    queue = review_queue(faculty).order_by(None).subquery()
+    return db.session.scalar(sa.select(sa.func.count()).select_from(queue))
 
 
 def final_report_rows(scope, today):
@@ -222,6 +233,7 @@ def coordinator_dashboard(scope, locale, today=None):
         "project_total": project_total,
         "mobility_total": mobility_total,
         "queue": review_rows(scope.faculty, today),
+        "queue_total": review_total(scope.faculty),
         "actions": actions,
         "action_chart": bar_chart(
             _("Projects per action"),
@@ -254,6 +266,7 @@ def coordinator_dashboard(scope, locale, today=None):
             [(name, [figure.value]) for name, figure in countries],
         ),
         "ka171": ka171_projects(scope),
+        "ka171_total": ka171_queries.ka171_project_count(scope),
         "deadlines": dashboard_queries.upcoming_deadlines(today, UPCOMING_DAYS),
         "final_reports": final_report_rows(scope, today),
         "missing_unit_costs": missing_figures(),

@@ -1,6 +1,7 @@
 """The KA171 figures: planned against used mobilities, allocated against committed budget.
 
-One statement each, per project and partner, for the projects in a `Scope`.
+One statement each, per project and partner, for the projects in a `Scope` (or the first
+few of them: the dashboard shows ten, and links to the list of all).
 """
 
 import sqlalchemy as sa
@@ -14,11 +15,20 @@ from tracker.reports.dashboard_queries import ZERO, committed_grant
 from tracker.workflow.states import NOT_COMMITTED
 
 
-def _ka171_projects(scope):
-    return [Project.action == Action.KA171_HED, *scope.projects()]
+def _ka171_projects(scope, first=None):
+    """Conditions for the KA171 projects in `scope`; `first`: only that many (lowest ids)."""
+    conditions = [Project.action == Action.KA171_HED, *scope.projects()]
+    if first is None:
+        return conditions
+    firsts = sa.select(Project.id).where(*conditions).order_by(Project.id).limit(first)
+    return [*conditions, Project.id.in_(firsts.scalar_subquery())]
 
 
-def ka171_planned_vs_used(scope):
+def ka171_project_count(scope):
+    return db.session.scalar(sa.select(sa.func.count(Project.id)).where(*_ka171_projects(scope)))
+
+
+def ka171_planned_vs_used(scope, first=None):
     """Per KA171 project, partner, activity type and flow: places planned and used.
 
     Used: the project's mobilities with that partner, activity and flow, not
@@ -36,7 +46,7 @@ def ka171_planned_vs_used(scope):
         )
         .join(ProjectPartner, PlannedMobility.partner)
         .join(Project, ProjectPartner.project)
-        .where(*_ka171_projects(scope))
+        .where(*_ka171_projects(scope, first))
         .group_by(
             ProjectPartner.project_id,
             ProjectPartner.organisation_id,
@@ -54,7 +64,7 @@ def ka171_planned_vs_used(scope):
             sa.func.count().label("n"),
         )
         .join(Project, Mobility.project)
-        .where(*_ka171_projects(scope), Mobility.status.not_in(NOT_COMMITTED))
+        .where(*_ka171_projects(scope, first), Mobility.status.not_in(NOT_COMMITTED))
         .where(Mobility.organisation_id.is_not(None))
         .group_by(
             Mobility.project_id, Mobility.organisation_id, Mobility.activity_type, Mobility.flow
@@ -90,7 +100,7 @@ def ka171_planned_vs_used(scope):
     ).all()
 
 
-def ka171_partner_budgets(scope):
+def ka171_partner_budgets(scope, first=None):
     """Per KA171 project and partner: budget allocated and committed in mobilities.
 
     Rows (project_id, project, organisation_id, partner, allocated, committed).
@@ -124,6 +134,6 @@ def ka171_partner_budgets(scope):
                 committed.c.organisation_id == ProjectPartner.organisation_id,
             ),
         )
-        .where(*_ka171_projects(scope))
+        .where(*_ka171_projects(scope, first))
         .order_by(Project.id, Organisation.name)
     ).all()

@@ -141,13 +141,19 @@ def _committed_per_project(*conditions):
 
 
 def budget_report(user, call_year=None):
+    """The rows of `budget_report_select` (the CSV)."""
+    return db.session.execute(budget_report_select(user, call_year)).all()
+
+
+def budget_report_select(user, call_year=None):
     """Per action and project: requested, awarded, committed in mobilities, the organisational
     support of the blended intensive programmes we organise, remaining; and what went to
     mobility with third countries not associated (KA131 caps it).
 
     The action's totals come from window functions over the same rows, so the
-    page needs no second pass. Committed counts all the project's mobilities that
-    are not rejected, withdrawn or cancelled.
+    page needs no second pass, and a page of the rows still shows its actions' totals.
+    Committed counts all the project's mobilities that are not rejected, withdrawn or
+    cancelled.
     """
     committed = _committed_per_project()
     third_countries = _committed_per_project(
@@ -185,7 +191,7 @@ def budget_report(user, call_year=None):
         .where(*_year(Project.call_year, call_year))
         .order_by(Project.action, Project.call_year.desc(), Project.title, Project.id)
     )
-    return db.session.execute(visible(user, Project, query)).all()
+    return visible(user, Project, query)
 
 
 def report_call_years(user):
@@ -197,8 +203,8 @@ def report_call_years(user):
 def mobility_report_projects(user):
     """The KA131 and KA171 projects `user` may see, newest call first (the reports' index).
 
-    Rows (Project, reported): `reported` is the number of rows the project's mobility
-    report holds for `user`, counted by the report's own condition.
+    A select of rows (Project, reported), to be paged: `reported` is the number of rows
+    the project's mobility report holds for `user`, counted by the report's own condition.
     """
     reported = visible(
         user,
@@ -213,4 +219,4 @@ def mobility_report_projects(user):
         .where(Project.action.in_(MOBILITY_REPORT_ACTIONS))
         .order_by(Project.call_year.desc(), Project.title, Project.id)
     )
-    return db.session.execute(visible(user, Project, query)).all()
+    return visible(user, Project, query)

@@ -15,9 +15,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.auth.permissions import permission_required
+from tracker.erasmus.actions import Action
 from tracker.erasmus.budget_rules import third_country_cap_use
 from tracker.erasmus.mobility_types import Flow
 from tracker.extensions import db
+from tracker.listing import paginated
+from tracker.projects.models import Project
 from tracker.projects.queries import project_or_404
 from tracker.records.csv_export import csv_response, stream_rows
 from tracker.reports import dashboard_queries, report_queries
@@ -46,7 +49,7 @@ def report_helpers():
 @bp.route("/")
 @permission_required("use_tracker")
 def index():
-    projects = report_queries.mobility_report_projects(current_user)
+    projects = paginated(report_queries.mobility_report_projects(current_user), rows=True)
     return render_template("reports/index.html", projects=projects)
 
 
@@ -103,11 +106,15 @@ def priorities_csv():
 @permission_required("use_tracker")
 def budget():
     form, call_year = _year_form()
-    rows = report_queries.budget_report(current_user, call_year)
-    groups = [(action, list(group)) for action, group in groupby(rows, key=attrgetter("action"))]
+    select = report_queries.budget_report_select(current_user, call_year)
+    page = paginated(select, rows=True)
+    groups = [
+        (action, list(rows)) for action, rows in groupby(page.items, key=attrgetter("action"))
+    ]
+    ka131 = db.session.execute(select.where(Project.action == Action.KA131_HED))
     capped = [
         (row, cap)
-        for row in rows
+        for row in ka131
         if (cap := third_country_cap_use(row.action, row.awarded, row.third_countries))
     ]
     return render_template(
@@ -116,7 +123,8 @@ def budget():
         call_year=call_year,
         groups=groups,
         capped=capped,
-        row_count=len(rows),
+        row_count=page.total,
+        pagination=page,
     )
 
 
@@ -139,7 +147,7 @@ def _mobility_report_project(project_id):
 @permission_required("use_tracker")
 def project_mobilities(project_id):
     project = _mobility_report_project(project_id)
-    rows = db.session.execute(report_queries.project_mobilities(current_user, project)).all()
+    rows = paginated(report_queries.project_mobilities(current_user, project), rows=True)
     return render_template("reports/project_mobilities.html", project=project, rows=rows)
 
 

@@ -40,7 +40,8 @@ def _queue_select(model, label, link_column, grant_waiting_for):
 
 
 def review_queue(faculty=None):
-    """Projects and mobilities waiting for a coordinator, oldest first: one statement."""
+    """Projects and mobilities waiting for a coordinator, oldest first: one select of rows
+    (the page pages it)."""
     from tracker.mobilities.models import Mobility
     from tracker.projects.models import Project
 
@@ -57,9 +58,7 @@ def review_queue(faculty=None):
         projects = projects.where(Project.faculty == faculty)
         mobilities = mobilities.where(Mobility.faculty == faculty)
     union = sa.union_all(projects, mobilities).subquery()
-    return db.session.execute(
-        sa.select(union).order_by(union.c.waiting_since, union.c.kind, union.c.id)
-    ).all()
+    return sa.select(union).order_by(union.c.waiting_since, union.c.kind, union.c.id)
 
 
 def record_activity(record):

@@ -9,6 +9,7 @@ from flask_login import current_user
 from tracker.auth.permissions import can, permission_required
 from tracker.extensions import db
 from tracker.form_base import drop_nul
+from tracker.listing import paginated
 from tracker.records.loading import load_record_for, record_url
 from tracker.submissions import commit_created, replayed
 from tracker.workflow.forms import CommentForm, TransitionForm
@@ -76,5 +77,8 @@ def comment(kind, record_id):
 def queue():
     faculty = drop_nul(request.args.get("faculty", "")) or None
     return render_template(
-        "workflow/review.html", rows=review_queue(faculty), now=datetime.now(UTC), faculty=faculty
+        "workflow/review.html",
+        pagination=paginated(review_queue(faculty), rows=True),
+        now=datetime.now(UTC),
+        faculty=faculty,
     )

@@ -1,0 +1,64 @@
+"""Every main page costs the same SQL statements and about the same HTML on 1,000 and on
+20,000 mobilities: pages hold what a person reads, never every record (issue 12).
+
+The data comes from `flask bench-data`'s generator (tracker/bench/data.py). Sizes are
+compared with a little room (ROOM).
+"""
+
+import pytest
+
+from tests.query_counts import counted_statements
+from tracker.bench.data import Sizes, build
+from tracker.enums import Role
+
+PAGES = {
+    "home": "/",
+    "dashboard": "/reports/dashboard",
+    "mobility list": "/mobilities/",
+    "mobility list, filtered": "/mobilities/?status=approved&flow=outgoing",
+    "mobility list, searched": "/mobilities/?q=participant",
+    "mobility list, sorted": "/mobilities/?sort=partner",
+    "mobility list, deep page": "/mobilities/?page=30",
+    "project list": "/projects/",
+    "review queue": "/review",
+    "project with most mobilities": "/projects/{big}",
+    "project's mobility report": "/reports/projects/{big}/mobilities",
+    "reports index": "/reports/",
+    "budget report": "/reports/budget",
+    "organisation list": "/organisations/",
+    "deadline list": "/deadlines/",
+    "notifications": "/notifications/",
+}
+ROOM = 1.12
+"""Counts in the text grow by a digit or two ("Download these 1,000 records"): an unpaged
+list would grow twentyfold."""
+
+
+def measure(client, big):
+    measured = {}
+    for name, page in PAGES.items():
+        with counted_statements() as statements:
+            response = client.get(page.format(big=big))
+            html = response.get_data()
+        measured[name] = (response.status_code, len(statements), len(html))
+    return measured
+
+
+@pytest.mark.parametrize("role", [Role.COORDINATOR, Role.STAFF])
+def test_pages_cost_the_same_on_1000_and_on_20000_mobilities(client_as, role):
+    client, user = client_as(role)
+    # Organisations in every country from the start: the per-country table is full.
+    small_sizes = Sizes(mobilities=1_000, projects=60, organisations=250, users=4)
+    first = build(small_sizes, owner_ids=[user.id])
+    big = first["funding"][0]
+    small = measure(client, big)
+
+    more = Sizes(mobilities=19_000, projects=2, organisations=3, users=1, deadlines=0)
+    build(more, owner_ids=[user.id], funding_ids=first["funding"])
+    large = measure(client, big)
+
+    for name, (status, statements, size) in small.items():
+        large_status, large_statements, large_size = large[name]
+        assert large_status == status, name
+        assert large_statements == statements, f"{name}: {statements} -> {large_statements}"
+        assert large_size <= size * ROOM, f"{name}: {size:,} -> {large_size:,} bytes"
