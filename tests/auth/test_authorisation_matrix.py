@@ -45,6 +45,7 @@ GET_PAGES = {
     "mobilities.detail": ("/mobilities/{mobility}", OWN_RECORD),
     "mobilities.edit": ("/mobilities/{mobility}/edit", OWN_RECORD),
     "mobilities.partner_options": ("/mobilities/partner-options?project_id={ka131}", EVERYONE),
+    "mobilities.suggestions": ("/mobilities/suggestions/project?q=a", EVERYONE),
     "mobilities.band_proposal": (
         "/mobilities/band-proposal?organisation_id={organisation}",
         EVERYONE,
