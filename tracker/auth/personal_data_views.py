@@ -1,7 +1,7 @@
 """Admins answer a person's request for their data: export it as CSV, or anonymise it
 after a confirmation step. Routes on the users blueprint."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -19,7 +19,8 @@ from tracker.auth.user_admin import bp
 from tracker.enums import Role
 from tracker.extensions import db
 from tracker.form_base import Form
-from tracker.reports.csv_export import Column, csv_response
+from tracker.reports.csv_export import Column
+from tracker.reports.downloads import download
 
 PERSONAL_DATA_COLUMNS = (
     Column(_l("What"), lambda row: row[0]),
@@ -54,12 +55,14 @@ def personal_data():
 @bp.route("/personal-data/export", methods=["POST"])
 @role_required(Role.ADMIN)
 def export_personal_data():
-    """Article 15: a CSV of everything tracker holds about the person."""
+    """Article 15: a CSV (or, with the Excel button, an XLSX) of everything tracker holds
+    about the person."""
     form = PersonalDataForm()
     if not form.validate_on_submit():
         return render_template("users/personal_data.html", form=form), 422
     rows = personal_data_rows(form.email.data)
-    return csv_response(rows, PERSONAL_DATA_COLUMNS, "personal-data")
+    file_format = "xlsx" if request.form.get("file_format") == "xlsx" else "csv"
+    return download(file_format, rows, PERSONAL_DATA_COLUMNS, "personal-data")
 
 
 @bp.route("/personal-data/anonymise", methods=["POST"])

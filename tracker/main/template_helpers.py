@@ -9,6 +9,7 @@ from tracker.documents.models import DocumentKind
 from tracker.enums import Role
 from tracker.listing import export_url, url_with
 from tracker.notifications.queries import unread_count
+from tracker.reports.downloads import xlsx_url
 from tracker.submissions import new_token
 from tracker.workflow.permissions import available_transitions
 from tracker.workflow.queries import record_activity
@@ -49,6 +50,7 @@ def register(app):
         get_locale=get_locale,
         url_with=url_with,
         export_url=export_url,
+        xlsx_url=xlsx_url,
         record_url=record_url,
         available_transitions=available_transitions,
         record_activity=record_activity,

@@ -26,7 +26,8 @@ from tracker.mobilities.operations import (
     update_mobility,
 )
 from tracker.mobilities.recalculation import GRANT_FIELDS
-from tracker.reports.csv_export import csv_response, stream_objects
+from tracker.reports.csv_export import stream_objects
+from tracker.reports.downloads import download, export_routes
 from tracker.reports.export_columns import MOBILITY_COLUMNS
 from tracker.submissions import commit_created, replayed
 from tracker.workflow.history import StaleRecord, check_version, stale_message
@@ -48,13 +49,14 @@ def index():
     )
 
 
-@bp.route("/export.csv")
+@export_routes(bp, "/export")
 @login_required
-def export():
-    """Exactly the rows the list shows with these filters, every page, as CSV."""
+def export(file_format):
+    """Exactly the rows the list shows with these filters, every page, as CSV or XLSX."""
     filters, query, _sort = _filtered_list()
     chosen = filters.values()
-    return csv_response(
+    return download(
+        file_format,
         stream_objects(query),
         MOBILITY_COLUMNS,
         "mobilities",

@@ -22,8 +22,9 @@ from tracker.extensions import db
 from tracker.projects.queries import project_or_404
 from tracker.reports import queries, report_queries
 from tracker.reports.charts import bar_chart
-from tracker.reports.csv_export import csv_response, stream_rows
+from tracker.reports.csv_export import stream_rows
 from tracker.reports.dashboard import coordinator_dashboard
+from tracker.reports.downloads import download, export_routes
 from tracker.reports.forms import DashboardForm, ReportYearForm
 from tracker.reports.report_columns import (
     BUDGET_COLUMNS,
@@ -93,12 +94,12 @@ def priorities():
     )
 
 
-@bp.route("/priorities.csv")
+@export_routes(bp, "/priorities")
 @login_required
-def priorities_csv():
+def priorities_csv(file_format):
     _form, call_year = _year_form()
     rows = report_queries.priorities_report(current_user, call_year)
-    return csv_response(rows, PRIORITY_COLUMNS, "priorities", call_year or "all-years")
+    return download(file_format, rows, PRIORITY_COLUMNS, "priorities", call_year or "all-years")
 
 
 @bp.route("/budget")
@@ -122,12 +123,12 @@ def budget():
     )
 
 
-@bp.route("/budget.csv")
+@export_routes(bp, "/budget")
 @login_required
-def budget_csv():
+def budget_csv(file_format):
     _form, call_year = _year_form()
     rows = report_queries.budget_report(current_user, call_year)
-    return csv_response(rows, BUDGET_COLUMNS, "budget", call_year or "all-years")
+    return download(file_format, rows, BUDGET_COLUMNS, "budget", call_year or "all-years")
 
 
 def _mobility_report_project(project_id):
@@ -145,10 +146,10 @@ def project_mobilities(project_id):
     return render_template("reports/project_mobilities.html", project=project, rows=rows)
 
 
-@bp.route("/projects/<int:project_id>/mobilities.csv")
+@export_routes(bp, "/projects/<int:project_id>/mobilities")
 @login_required
-def project_mobilities_csv(project_id):
+def project_mobilities_csv(project_id, file_format):
     project = _mobility_report_project(project_id)
     rows = stream_rows(report_queries.project_mobilities(current_user, project))
     name = project.grant_agreement_number or project.acronym or f"project-{project.id}"
-    return csv_response(rows, PROJECT_MOBILITY_COLUMNS, "mobilities", name)
+    return download(file_format, rows, PROJECT_MOBILITY_COLUMNS, "mobilities", name)
