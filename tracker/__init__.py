@@ -3,6 +3,7 @@
 import os
 
 from flask import Flask
+from flask_babel import lazy_gettext as _l
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import CONFIGS, WEAK_SECRET_KEYS
@@ -80,6 +81,10 @@ def register_extensions(app):
     login_manager.user_loader(load_user)
     login_manager.login_view = "auth.login"
     login_manager.login_message_category = "info"
+    # Flask-Login flashes its notice as given; a lazy string, made text (translated in
+    # the page's language) when flashed, so the Dutch sign-in page says it in Dutch.
+    login_manager.login_message = _l("Please sign in to see this page.")
+    login_manager.localize_callback = str
 
 
 def register_blueprints(app):

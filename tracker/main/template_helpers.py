@@ -1,12 +1,13 @@
 """What every template may use: the permission check, formatters, the navigation."""
 
-from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_babel import format_decimal, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from tracker.auth.permissions import can
 from tracker.documents.models import DocumentKind
 from tracker.enums import Role
+from tracker.i18n import short_date, short_datetime
 from tracker.listing import export_url, url_with
 from tracker.notifications.queries import unread_count
 from tracker.reports.downloads import xlsx_url
@@ -59,8 +60,8 @@ def register(app):
     )
     app.jinja_env.filters.update(
         money=money,
-        date=lambda value: format_date(value, "medium") if value else "",
-        datetime=lambda value: format_datetime(value, "medium") if value else "",
+        date=short_date,
+        datetime=short_datetime,
     )
 
     @app.context_processor
