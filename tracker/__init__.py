@@ -65,12 +65,14 @@ def register_extensions(app):
     from tracker.extensions import babel, csrf, db, limiter, login_manager, migrate
     from tracker.i18n import select_locale, select_timezone
     from tracker.notifications.mail import register_mail_hooks
+    from tracker.search_fold import register_sqlite_fold
     from tracker.sqlite_pragmas import enable_sqlite_foreign_keys
 
     db.init_app(app)
     register_mail_hooks(db.session)
     with app.app_context():
         enable_sqlite_foreign_keys(db.engine)
+        register_sqlite_fold(db.engine)
     migrate.init_app(
         app, db, directory=os.path.join(app.root_path, "..", "migrations"), render_as_batch=True
     )

@@ -74,7 +74,9 @@ def can(user, action, record=None):
     if record is None:
         return False
     owns = record.owner_id == user.id
-    if action in ("view", "comment"):
+    if action == "view":
+        return owns or is_office(user) or funds_it(user, record)
+    if action == "comment":
         return owns or is_office(user)
     if action == "edit":
         if record.status.is_final:
@@ -94,3 +96,17 @@ def visible(user, model, query):
     if is_office(user):
         return query
     return query.where(model.owner_id == user.id)
+
+
+def funds_it(user, record):
+    """Is `record` a mobility funded by a project `user` owns? The project's owner answers
+    for its budget, so they see (not change) every mobility it funds, a colleague's too."""
+    project = getattr(record, "project", None)
+    return project is not None and project.owner_id == user.id
+
+
+def visible_in_project(user, project, model, query):
+    """As `visible`, for a select of one project's mobilities: its owner sees them all."""
+    if project.owner_id == user.id:
+        return query
+    return visible(user, model, query)

@@ -15,6 +15,7 @@ from tracker.submissions import new_token
 from tracker.workflow.permissions import available_transitions
 from tracker.workflow.queries import record_activity
 from tracker.workflow.records import record_url
+from tracker.workflow.waiting import days_waiting
 
 # (endpoint, label, least role): the navigation, by role.
 NAVIGATION = [
@@ -52,6 +53,7 @@ def register(app):
         url_with=url_with,
         export_url=export_url,
         xlsx_url=xlsx_url,
+        days_waiting=days_waiting,
         record_url=record_url,
         available_transitions=available_transitions,
         record_activity=record_activity,

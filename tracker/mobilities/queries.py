@@ -5,7 +5,7 @@ from sqlalchemy.orm import contains_eager, joinedload, selectinload
 from wtforms.fields.choices import SelectChoice
 
 from tracker.auth.models import User
-from tracker.auth.permissions import visible
+from tracker.auth.permissions import is_office, visible
 from tracker.columns import as_id
 from tracker.erasmus.actions import Action
 from tracker.extensions import db
@@ -35,8 +35,16 @@ SORTABLE = {
 
 
 def visible_mobility(user, mobility_id):
-    """The mobility if `user` may see it, else None (the view answers 404)."""
-    query = visible(user, Mobility, sa.select(Mobility).where(Mobility.id == mobility_id))
+    """The mobility if `user` may see it (theirs, or funded by a project they own; the
+    office: any), else None (the view answers 404)."""
+    query = sa.select(Mobility).where(Mobility.id == mobility_id)
+    if not is_office(user):
+        query = query.where(
+            sa.or_(
+                Mobility.owner_id == user.id,
+                Mobility.project.has(Project.owner_id == user.id),
+            )
+        )
     return db.session.scalar(
         query.options(
             joinedload(Mobility.project),

@@ -5,7 +5,7 @@ from flask import abort
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from tracker.auth.models import User
-from tracker.auth.permissions import visible
+from tracker.auth.permissions import visible, visible_in_project
 from tracker.extensions import db
 from tracker.mobilities.models import Mobility
 from tracker.priorities.models import Priority
@@ -71,14 +71,15 @@ def partners_of(project):
 
 
 def mobilities_of(user, project):
-    """The project's mobilities that `user` may see, with their partner organisations."""
+    """The project's mobilities that `user` may see (its owner: all of them), with their
+    partner organisations."""
     query = (
         sa.select(Mobility)
         .where(Mobility.project_id == project.id)
         .options(joinedload(Mobility.organisation))
         .order_by(Mobility.start_date.nulls_last(), Mobility.id)
     )
-    return db.session.scalars(visible(user, Mobility, query)).all()
+    return db.session.scalars(visible_in_project(user, project, Mobility, query)).all()
 
 
 def project_with_number(number, project=None):

@@ -65,7 +65,8 @@ def dashboard_page(title=None):
     faculties = queries.faculties()
     form = DashboardForm(call_years, faculties)
     scope = queries.Scope(
-        call_year=form.chosen_year(call_years), faculty=form.chosen_faculty(faculties)
+        call_year=form.chosen_year(call_years, queries.latest_year_with_mobilities()),
+        faculty=form.chosen_faculty(faculties),
     )
     data = coordinator_dashboard(scope, str(get_locale() or "en")) if call_years else None
     return render_template(

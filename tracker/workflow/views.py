@@ -1,7 +1,5 @@
 """Taking a transition, commenting, and the coordinators' review queue."""
 
-from datetime import UTC, datetime
-
 from flask import Blueprint, abort, flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -76,6 +74,4 @@ def comment(kind, record_id):
 @role_required(Role.COORDINATOR)
 def queue():
     faculty = drop_nul(request.args.get("faculty", "")) or None
-    return render_template(
-        "workflow/review.html", rows=review_queue(faculty), now=datetime.now(UTC), faculty=faculty
-    )
+    return render_template("workflow/review.html", rows=review_queue(faculty), faculty=faculty)
