@@ -3,6 +3,7 @@
 import os
 
 from flask import Flask
+from flask_babel import lazy_gettext as _l
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import CONFIGS, WEAK_SECRET_KEYS
@@ -65,12 +66,14 @@ def register_extensions(app):
     from tracker.extensions import babel, csrf, db, limiter, login_manager, migrate
     from tracker.i18n import select_locale, select_timezone
     from tracker.notifications.mail import register_mail_hooks
+    from tracker.search_fold import register_sqlite_fold
     from tracker.sqlite_pragmas import enable_sqlite_foreign_keys
 
     db.init_app(app)
     register_mail_hooks(db.session)
     with app.app_context():
         enable_sqlite_foreign_keys(db.engine)
+        register_sqlite_fold(db.engine)
     migrate.init_app(
         app, db, directory=os.path.join(app.root_path, "..", "migrations"), render_as_batch=True
     )
@@ -81,6 +84,10 @@ def register_extensions(app):
     login_manager.user_loader(load_user)
     login_manager.login_view = "auth.login"
     login_manager.login_message_category = "info"
+    # Flask-Login flashes its notice as given; a lazy string, made text (translated in
+    # the page's language) when flashed, so the Dutch sign-in page says it in Dutch.
+    login_manager.login_message = _l("Please sign in to see this page.")
+    login_manager.localize_callback = str
 
 
 def register_blueprints(app):

@@ -69,10 +69,11 @@ def _out_of_range(value):
 
 
 def contains(column, text):
-    """Case-insensitive substring match for every free-text search: the % and _ a person
+    """Case- and accent-insensitive substring match for every free-text search
+    ("universitat" finds "Universität", see search_fold.py): the % and _ a person
     types match themselves, never "anything"."""
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return sa.func.lower(column).like(f"%{escaped}%", escape="\\")
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return sa.func.search_fold(column).like(sa.func.search_fold(f"%{escaped}%"), escape="\\")
 
 
 def sort_key(sortable, default):

@@ -101,7 +101,7 @@ POST_ROUTES_TESTED_IN = {
     "projects.add_bip_view": "tests/projects/test_organised_bips.py",
     "projects.remove_bip_view": "tests/projects/test_organised_bips.py",
 }
-OPEN_TO_ALL = {"auth.login", "health.healthz", "static"}
+OPEN_TO_ALL = {"auth.login", "health.healthz", "main.favicon", "static"}
 
 
 @pytest.fixture

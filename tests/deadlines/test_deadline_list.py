@@ -109,7 +109,7 @@ def test_each_row_shows_date_title_kind_project_and_notes(coordinator_client, st
 
     html = page(coordinator_client)
 
-    assert f"Mar 15, {TODAY.year + 1}" in html
+    assert f"15 Mar {TODAY.year + 1}" in html
     assert "Interim report" in html
     assert "Reporting date" in html
     assert f'<a href="/projects/{project.id}">ROWPROJ</a>' in html

@@ -1,6 +1,6 @@
 """Every CSV link on the list, report and dashboard pages, downloaded from the deployed
 server to the last byte and read as a spreadsheet would: the file holds exactly as many
-rows as the link said it would."""
+rows as the link said it would. Each CSV link's Excel twin holds the same rows."""
 
 import csv
 import io
@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from urllib.parse import urlsplit
 
+import openpyxl
 import pytest
 
 from tests.live.conftest import COORDINATOR, OWNER
@@ -31,8 +32,9 @@ STATED_ROWS = re.compile(r"Download (?:this (?:record|row)|these (\d+) (?:record
 
 
 def csv_links(visitor):
-    """{CSV URL: rows the link states} found on the start pages and the pages they link to."""
-    pages, found = list(START_PAGES), {}
+    """{CSV URL: rows the link states} found on the start pages and the pages they link to,
+    and the set of Excel links found beside them."""
+    pages, found, excel = list(START_PAGES), {}, set()
     seen = set()
     while pages:
         path = pages.pop()
@@ -49,9 +51,11 @@ def csv_links(visitor):
                 stated = STATED_ROWS.search(" ".join(text.split()))
                 assert stated, f"{path}: the CSV link {href} does not say how many rows it holds"
                 found[href] = int(stated.group(1) or 1)
+            elif urlsplit(href).path.endswith(".xlsx"):
+                excel.add(href)
             elif path in START_PAGES and FOLLOWED.match(href) and not href.endswith(".csv"):
                 pages.append(href)
-    return found, len(seen)
+    return found, excel, len(seen)
 
 
 def download(visitor, href):
@@ -65,10 +69,20 @@ def download(visitor, href):
     return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"), newline="")))
 
 
+def download_xlsx(visitor, href):
+    """The data rows of an Excel download (the header row left out)."""
+    response = visitor.get(href, stream=True)
+    assert response.status_code == 200, href
+    assert response.headers["Content-Type"].startswith("application/vnd.openxmlformats"), href
+    body = b"".join(response.iter_content(chunk_size=65536))
+    sheet = openpyxl.load_workbook(io.BytesIO(body), read_only=True).active
+    return list(sheet.iter_rows(min_row=2, values_only=True))
+
+
 @pytest.mark.parametrize("person", [COORDINATOR, OWNER])
 def test_every_csv_link_downloads_every_row_it_states(visitors, person):
     visitor = visitors[person]
-    links, pages = csv_links(visitor)
+    links, excel, pages = csv_links(visitor)
     assert pages > len(START_PAGES), "the dashboard and reports link to their lists"
     assert any("/reports/projects/" in href for href in links), "a project's mobility report"
     wrong, per_endpoint = [], Counter()
@@ -79,6 +93,11 @@ def test_every_csv_link_downloads_every_row_it_states(visitors, person):
         per_endpoint[endpoint, "rows"] += len(rows)
         if len(rows) != stated:
             wrong.append(f"{href}: {len(rows)} rows, the page said {stated}")
+        twin = urlsplit(href)._replace(path=urlsplit(href).path.removesuffix(".csv") + ".xlsx")
+        if twin.geturl() not in excel:
+            wrong.append(f"{href}: no Excel link beside it")
+        elif len(download_xlsx(visitor, twin.geturl())) != stated:
+            wrong.append(f"{twin.geturl()}: not the {stated} rows of its CSV")
     assert not wrong, "\n".join(wrong)
     print(f"\n{person}: {len(links)} CSV links on {pages} pages")
     for endpoint in sorted({endpoint for endpoint, _ in per_endpoint}):

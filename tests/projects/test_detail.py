@@ -34,7 +34,7 @@ def test_the_page_shows_data_budget_partners_mobilities_and_priorities(
         PlannedMobility(activity_type=ActivityType.STA, flow=Flow.OUTGOING, planned=3)
     )
     db.session.add(partner)
-    for owner, name in ((staff, "Paula Participant"), (other_staff, "Hidden Person")):
+    for owner, name in ((staff, "Paula Participant"), (other_staff, "Colleague Person")):
         db.session.add(
             Mobility(
                 participant_name=name,
@@ -65,7 +65,8 @@ def test_the_page_shows_data_budget_partners_mobilities_and_priorities(
         "Draft",
     ):
         assert text in page, text
-    assert "Hidden Person" not in page
+    # A colleague's mobility spends this project's budget: its owner sees it too (issue 13).
+    assert "Colleague Person" in page
 
 
 def test_the_page_shows_the_history_of_creation_and_edits(staff_client, staff):

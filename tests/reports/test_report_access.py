@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from tracker.erasmus.actions import Action
+from tracker.reports.report_queries import REPORTED_STATUSES
 from tracker.workflow.states import NOT_COMMITTED
 
 
@@ -93,7 +94,7 @@ def ka1_project(records, owner):
     )
 
 
-@pytest.mark.parametrize("suffix", ["", ".csv"])
+@pytest.mark.parametrize("suffix", ["", ".csv", ".xlsx"])
 def test_staff_get_404_for_another_persons_project_report(
     staff_client, other_staff, records, suffix
 ):
@@ -102,13 +103,16 @@ def test_staff_get_404_for_another_persons_project_report(
     assert staff_client.get(url).status_code == 404
 
 
-def test_staff_project_report_shows_their_own_mobilities_only(staff_client, staff, records):
+def test_the_project_owners_report_holds_every_reported_mobility_of_the_project(
+    staff_client, staff, records
+):
+    """A colleague's mobility funded by the project is the owner's to report too."""
     project = ka1_project(records, staff)
     rows = csv_rows(staff_client.get(f"/reports/projects/{project.id}/mobilities.csv"))
     expected = {
         m.participant_name
         for m in records["mobilities"]
-        if m.project_id == project.id and m.owner_id == staff.id and m.status not in NOT_COMMITTED
+        if m.project_id == project.id and m.status in REPORTED_STATUSES
     }
     assert {row[0] for row in rows[1:]} == expected
 
@@ -128,7 +132,14 @@ def test_the_reports_page_offers_staff_their_own_projects(staff_client, staff, r
 
 
 @pytest.mark.parametrize(
-    "url", ["/reports/", "/reports/priorities.csv", "/reports/budget", "/reports/dashboard"]
+    "url",
+    [
+        "/reports/",
+        "/reports/priorities.csv",
+        "/reports/priorities.xlsx",
+        "/reports/budget",
+        "/reports/dashboard",
+    ],
 )
 def test_reports_need_a_signed_in_user(client, url):
     response = client.get(url)

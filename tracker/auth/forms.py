@@ -5,8 +5,9 @@ from wtforms import BooleanField, EmailField, HiddenField, PasswordField, Select
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from tracker.auth.passwords import MIN_PASSWORD_LENGTH, password_problem
-from tracker.enums import Language, Role
+from tracker.enums import Role
 from tracker.form_base import Form
+from tracker.i18n import AUTOMATIC, language_choices
 from tracker.submissions import OneTimeToken
 
 MAX_PASSWORD_LENGTH = 200
@@ -25,7 +26,7 @@ class LoginForm(Form):
 
 
 class PreferencesForm(Form):
-    language = SelectField(_l("Language"), choices=Language.choices())
+    language = SelectField(_l("Language"), choices=language_choices, default=AUTOMATIC)
 
 
 class UserForm(OneTimeToken, Form):
@@ -39,7 +40,7 @@ class UserForm(OneTimeToken, Form):
     full_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=200)])
     role = SelectField(_l("Role"), choices=Role.choices())
     faculty = StringField(_l("Faculty"), validators=[Optional(), Length(max=120)])
-    language = SelectField(_l("Language"), choices=Language.choices())
+    language = SelectField(_l("Language"), choices=language_choices, default=AUTOMATIC)
     active = BooleanField(_l("Active (may sign in)"), default=True)
     password = PasswordField(
         _l("New password"),

@@ -33,7 +33,8 @@ class User(UserMixin, db.Model):
     faculty: Mapped[str | None] = mapped_column(sa.String(120))
     password_hash: Mapped[str] = mapped_column(sa.String(255))
     active: Mapped[bool] = mapped_column(default=True)
-    language: Mapped[Language] = mapped_column(enum_column(Language), default=Language.EN)
+    language: Mapped[Language | None] = mapped_column(enum_column(Language), default=None)
+    """The language the person chose; None until they choose: pages follow the browser."""
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     session_token: Mapped[str] = mapped_column(
         sa.String(64), unique=True, default=new_session_token

@@ -83,7 +83,9 @@ def can(user, action, record=None):
         return False
     office = can(user, "act_on_every_record")
     owns = record.owner_id == user.id
-    if action in ("view", "comment"):
+    if action == "view":
+        return owns or office or funds_it(user, record)
+    if action == "comment":
         return owns or office
     if action == "edit":
         if record.status.is_final:
@@ -119,3 +121,17 @@ def visibility(user, model):
 def visible(user, model, query):
     """Restrict a select of projects or mobilities to the ones `user` may see."""
     return query.where(*visibility(user, model))
+
+
+def funds_it(user, record):
+    """Is `record` a mobility funded by a project `user` owns? The project's owner answers
+    for its budget, so they see (not change) every mobility it funds, a colleague's too."""
+    project = getattr(record, "project", None)
+    return project is not None and project.owner_id == user.id
+
+
+def visible_in_project(user, project, model, query):
+    """As `visible`, for a select of one project's mobilities: its owner sees them all."""
+    if project.owner_id == user.id:
+        return query
+    return visible(user, model, query)

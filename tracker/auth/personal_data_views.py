@@ -1,7 +1,7 @@
 """Admins answer a person's request for their data: export it as CSV, or anonymise it
 after a confirmation step. Routes on the users blueprint."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -18,7 +18,8 @@ from tracker.auth.personal_data import (
 from tracker.auth.user_admin import bp
 from tracker.extensions import db
 from tracker.form_base import Form
-from tracker.records.csv_export import Column, csv_response
+from tracker.records.csv_export import Column
+from tracker.records.downloads import download
 
 PERSONAL_DATA_COLUMNS = (
     Column(_l("What"), lambda row: row[0]),
@@ -53,12 +54,14 @@ def personal_data():
 @bp.route("/personal-data/export", methods=["POST"])
 @permission_required("manage_personal_data")
 def export_personal_data():
-    """Article 15: a CSV of everything tracker holds about the person."""
+    """Article 15: a CSV (or, with the Excel button, an XLSX) of everything tracker holds
+    about the person."""
     form = PersonalDataForm()
     if not form.validate_on_submit():
         return render_template("users/personal_data.html", form=form), 422
     rows = personal_data_rows(form.email.data)
-    return csv_response(rows, PERSONAL_DATA_COLUMNS, "personal-data")
+    file_format = "xlsx" if request.form.get("file_format") == "xlsx" else "csv"
+    return download(file_format, rows, PERSONAL_DATA_COLUMNS, "personal-data")
 
 
 @bp.route("/personal-data/anonymise", methods=["POST"])

@@ -7,8 +7,9 @@ from flask_login import current_user, login_user
 from tracker.auth.forms import UserForm
 from tracker.auth.models import User, normalise_email
 from tracker.auth.permissions import permission_required
-from tracker.enums import Language, Role
+from tracker.enums import Role
 from tracker.extensions import db
+from tracker.i18n import chosen_language, language_choice
 from tracker.records.changes import SECRET_CHANGED, ChangeKind, changes_of, log_change, snapshot
 from tracker.submissions import commit_created, replayed
 
@@ -49,7 +50,7 @@ def edit(user_id):
     form = UserForm(obj=user) if request.method == "GET" else UserForm()
     if request.method == "GET":
         form.role.data = user.role.value
-        form.language.data = user.language.value
+        form.language.data = language_choice(user.language)
     if form.validate_on_submit() and _email_is_free(form, user) and _keeps_an_admin(form, user):
         before = snapshot(user, TRACED)
         _apply(form, user)
@@ -71,7 +72,7 @@ def _apply(form, user):
     user.full_name = form.full_name.data.strip()
     user.role = Role(form.role.data)
     user.faculty = (form.faculty.data or "").strip() or None
-    user.language = Language(form.language.data)
+    user.language = chosen_language(form.language.data)
     user.active = form.active.data
     if form.password.data:
         user.set_password(form.password.data)

@@ -11,8 +11,8 @@ from tracker.auth.forms import ChangePasswordForm, LoginForm, PreferencesForm
 from tracker.auth.models import User, normalise_email
 from tracker.auth.permissions import permission_required
 from tracker.auth.throttle import count_failure, sign_in_allowed
-from tracker.enums import Language
 from tracker.extensions import db
+from tracker.i18n import chosen_language, language_choice
 
 bp = Blueprint("auth", __name__)
 
@@ -91,9 +91,9 @@ def logout():
 @bp.route("/preferences", methods=["GET", "POST"])
 @permission_required("use_tracker")
 def preferences():
-    form = PreferencesForm(language=current_user.language.value)
+    form = PreferencesForm(language=language_choice(current_user.language))
     if form.validate_on_submit():
-        current_user.language = Language(form.language.data)
+        current_user.language = chosen_language(form.language.data)
         db.session.commit()
         flash(_("Your preferences have been saved."), "success")
         return redirect(url_for("auth.preferences"))

@@ -34,8 +34,16 @@ SORTABLE = {
 
 
 def visible_mobility(user, mobility_id):
-    """The mobility if `user` may see it, else None (the view answers 404)."""
-    query = visible(user, Mobility, sa.select(Mobility).where(Mobility.id == mobility_id))
+    """The mobility if `user` may see it (theirs, or funded by a project they own; the
+    office: any), else None (the view answers 404)."""
+    query = sa.select(Mobility).where(Mobility.id == mobility_id)
+    if not can(user, "act_on_every_record"):
+        query = query.where(
+            sa.or_(
+                Mobility.owner_id == user.id,
+                Mobility.project.has(Project.owner_id == user.id),
+            )
+        )
     return db.session.scalar(
         query.options(
             joinedload(Mobility.project),

@@ -26,7 +26,8 @@ from tracker.mobilities.operations import (
     update_mobility,
 )
 from tracker.mobilities.recalculation import GRANT_FIELDS
-from tracker.records.csv_export import csv_response, stream_rows
+from tracker.records.csv_export import stream_rows
+from tracker.records.downloads import download, export_routes
 from tracker.records.history import StaleRecord, check_version, stale_message
 from tracker.reports.export_columns import MOBILITY_COLUMNS, MOBILITY_EXPORT_COLUMNS
 from tracker.submissions import commit_created, replayed
@@ -49,14 +50,15 @@ def index():
     )
 
 
-@bp.route("/export.csv")
+@export_routes(bp, "/export")
 @permission_required("use_tracker")
-def export():
-    """Exactly the rows the list shows with these filters, every page, as CSV."""
+def export(file_format):
+    """Exactly the rows the list shows with these filters, every page, as CSV or XLSX."""
     filters = MobilityFilterForm(current_user)
     query = filters.apply(queries.mobility_rows(current_user, MOBILITY_EXPORT_COLUMNS))
     chosen = filters.chosen()
-    return csv_response(
+    return download(
+        file_format,
         stream_rows(_sorted(query)),
         MOBILITY_COLUMNS,
         "mobilities",

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from tracker.auth.models import User
 from tracker.auth.permissions import roles_allowed
 from tracker.extensions import db
+from tracker.i18n import mail_language
 from tracker.notifications.mail import mail_configured, queue_mail
 from tracker.notifications.models import Notification, NotificationKind
 from tracker.records.loading import record_url
@@ -32,7 +33,7 @@ def _notify(recipients, record, actor, kind, status=None):
 def _queue_mail(recipient, record, actor, kind, status):
     if not mail_configured():
         return
-    with force_locale(recipient.language.value):
+    with force_locale(mail_language(recipient)):
         subject = _("tracker: %(record)s — %(what)s", record=str(record), what=kind.label)
         if status is not None:
             body = _(

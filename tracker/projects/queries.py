@@ -5,7 +5,7 @@ from flask import abort
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from tracker.auth.models import User
-from tracker.auth.permissions import visible
+from tracker.auth.permissions import visible, visible_in_project
 from tracker.extensions import db
 from tracker.mobilities.models import Mobility
 from tracker.priorities.models import Priority
@@ -75,9 +75,11 @@ MOBILITIES_SHOWN = 25
 
 
 def mobilities_of(user, project):
-    """The first MOBILITIES_SHOWN of the project's mobilities that `user` may see, with
-    their partner organisations, and how many there are in all."""
-    query = visible(user, Mobility, sa.select(Mobility).where(Mobility.project_id == project.id))
+    """The first MOBILITIES_SHOWN of the project's mobilities that `user` may see (its
+    owner: all of them), with their partner organisations, and how many there are in all."""
+    query = visible_in_project(
+        user, project, Mobility, sa.select(Mobility).where(Mobility.project_id == project.id)
+    )
     shown = db.session.scalars(
         query.options(joinedload(Mobility.organisation))
         .order_by(Mobility.start_date.nulls_last(), Mobility.id)

@@ -27,7 +27,8 @@ from tracker.projects.kinds import CONSORTIUM_ACTIONS, has_consortium, has_partn
 from tracker.projects.models import Project
 from tracker.projects.operations import create_project, project_snapshot, update_project
 from tracker.projects.organised_bips import MIN_PARTICIPANTS, organised_bips_of
-from tracker.records.csv_export import csv_response, stream_objects
+from tracker.records.csv_export import stream_objects
+from tracker.records.downloads import download, export_routes
 from tracker.records.history import StaleRecord, stale_message
 from tracker.reports.export_columns import PROJECT_COLUMNS
 from tracker.submissions import commit_created, replayed
@@ -49,13 +50,14 @@ def index():
     )
 
 
-@bp.route("/export.csv")
+@export_routes(bp, "/export")
 @permission_required("use_tracker")
-def export():
-    """Exactly the rows the list shows with these filters, every page, as CSV."""
+def export(file_format):
+    """Exactly the rows the list shows with these filters, every page, as CSV or XLSX."""
     filters, query, _sort = _filtered_list()
     chosen = filters.chosen()
-    return csv_response(
+    return download(
+        file_format,
         stream_objects(query),
         PROJECT_COLUMNS,
         "projects",

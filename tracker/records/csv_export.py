@@ -106,9 +106,14 @@ def cell(value, labels=None):
 
 
 def _label(value):
+    return neutralised(label_text(value))
+
+
+def label_text(value):
+    """The reader's word for a yes/no or an enum member (its label, else its value)."""
     if isinstance(value, bool):
         return _("yes") if value else _("no")
-    return neutralised(str(getattr(value, "label", value.value)))
+    return str(getattr(value, "label", value.value))
 
 
 def csv_lines(rows: Iterable, columns):
@@ -165,11 +170,18 @@ def stream_objects(query):
         yield row[0]
 
 
-def export_filename(*parts, today=None):
-    """What and when: export_filename("mobilities", 2025) -> "mobilities-2025-2026-11-24.csv"."""
+def export_filename(*parts, today=None, extension="csv"):
+    """What and when: export_filename("mobilities", 2025) -> "mobilities-2025-2026-11-24.csv".
+
+    A part that is None (a filter left empty) is left out, never written as "none".
+    """
     today = today or date.today()
-    words = [re.sub(r"[^A-Za-z0-9]+", "-", str(part)).strip("-").lower() for part in parts]
-    return "-".join([word for word in words if word] + [today.isoformat()]) + ".csv"
+    words = [
+        re.sub(r"[^A-Za-z0-9]+", "-", str(part)).strip("-").lower()
+        for part in parts
+        if part is not None
+    ]
+    return "-".join([word for word in words if word] + [today.isoformat()]) + "." + extension
 
 
 def csv_response(rows, columns, *name_parts, today=None):

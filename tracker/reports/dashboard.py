@@ -22,6 +22,7 @@ from tracker.reports.charts import bar_chart
 from tracker.reports.periods import final_report_due
 from tracker.workflow.queries import review_queue
 from tracker.workflow.states import Status
+from tracker.workflow.waiting import days_waiting, office_today
 
 UPCOMING_DAYS = 60
 TOP = 10
@@ -191,16 +192,11 @@ def counted_mobilities_url(project_id, organisation_id, **filters):
     return url_for("mobilities.index", **{name: _arg(value) for name, value in args.items()})
 
 
-def days_between(earlier, today):
-    """Whole days a record has waited (presentation of review_queue's waiting_since)."""
-    return (today - earlier.date()).days if earlier else None
-
-
 def review_rows(faculty, today):
     """The TOP longest-waiting records, with their days waiting and links."""
     rows = db.session.execute(review_queue(faculty).limit(TOP))
     return [
-        (row, days_between(row.waiting_since, today), record_link(row.kind, row.id)) for row in rows
+        (row, days_waiting(row.waiting_since, today), record_link(row.kind, row.id)) for row in rows
     ]
 
 
@@ -218,7 +214,7 @@ def final_report_rows(scope, today):
 
 def coordinator_dashboard(scope, locale, today=None):
     """Everything the dashboard shows, in a fixed number of statements."""
-    today = today or date.today()
+    today = today or office_today()
     statuses = status_table(scope)
     project_total = sum(p.value for _, p, _ in statuses)
     mobility_total = sum(m.value for _, _, m in statuses)

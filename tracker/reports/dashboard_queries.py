@@ -74,6 +74,14 @@ def call_years():
     ).all()
 
 
+def latest_year_with_mobilities():
+    """The newest call year whose projects fund a mobility: the dashboard opens on it, not
+    on a new call year that holds only applications."""
+    return db.session.scalar(
+        sa.select(sa.func.max(Project.call_year)).join(Mobility, Mobility.project_id == Project.id)
+    )
+
+
 def faculties():
     """Every faculty a project or a mobility names, in one statement."""
     names = sa.union(

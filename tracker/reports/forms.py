@@ -15,7 +15,8 @@ def _int_or_none(value):
 
 
 class DashboardForm(FilterForm):
-    """A call year (default: the latest with records) and optionally a faculty."""
+    """A call year (default: the latest with mobilities, else the latest with records) and
+    optionally a faculty."""
 
     call_year = SelectField(_l("Call year"), coerce=_int_or_none, validate_choice=False)
     faculty = SelectField(_l("Faculty"), validate_choice=False)
@@ -27,11 +28,12 @@ class DashboardForm(FilterForm):
             SelectChoice(name, name) for name in faculties
         ]
 
-    def chosen_year(self, call_years):
-        """The requested year if it has records, else the latest one (None: no records)."""
+    def chosen_year(self, call_years, default=None):
+        """The requested year if it has records, else `default` if it has, else the latest
+        one (None: no records)."""
         if self.call_year.data in call_years:
             return self.call_year.data
-        year = call_years[0] if call_years else None
+        year = default if default in call_years else (call_years[0] if call_years else None)
         self.call_year.data = year
         return year
 

@@ -7,7 +7,7 @@ exactly the rows the page shows.
 
 import sqlalchemy as sa
 
-from tracker.auth.permissions import visible
+from tracker.auth.permissions import visible, visible_in_project
 from tracker.erasmus.actions import Action
 from tracker.erasmus.budget_rules import THIRD_COUNTRIES_NOT_ASSOCIATED
 from tracker.erasmus.models import DestinationGroupMember, UnitCostYear
@@ -19,15 +19,19 @@ from tracker.priorities.models import Priority, mobility_priorities, project_pri
 from tracker.projects.models import Project
 from tracker.projects.organised_bips import support_per_project
 from tracker.reports.dashboard_queries import ZERO, committed_grant
-from tracker.workflow.states import NOT_COMMITTED
+from tracker.workflow.states import NOT_COMMITTED, Status
 
 MOBILITY_REPORT_ACTIONS = (Action.KA131_HED, Action.KA171_HED)
 """The projects whose mobilities the office reports to the National Agency."""
 
 
+REPORTED_STATUSES = (Status.APPROVED, Status.ONGOING, Status.COMPLETED)
+"""What the National Agency is told about: decided mobilities, not drafts or requests."""
+
+
 def _in_mobility_report():
-    """The mobilities a project's mobility report holds (before `visible`)."""
-    return Mobility.status.not_in(NOT_COMMITTED)
+    """The mobilities a project's mobility report holds: approved, ongoing and completed."""
+    return Mobility.status.in_(REPORTED_STATUSES)
 
 
 def _year(column, call_year):
@@ -85,9 +89,9 @@ def project_mobilities(user, project):
     """The select behind a KA131/KA171 project's mobility report (streamed by the CSV).
 
     The columns the office copies into its final report to the National Agency;
-    rejected, withdrawn and cancelled mobilities are left out. Only mobilities
-    `user` may see. The destination group is the partner country's in the project's call
-    year.
+    only approved, ongoing and completed mobilities. The office and the project's
+    owner see every one; anyone else only their own. The destination group is the
+    partner country's in the project's call year.
     """
     destination_group = (
         sa.select(DestinationGroupMember.destination_group)
@@ -127,7 +131,7 @@ def project_mobilities(user, project):
         .where(Mobility.project_id == project.id, _in_mobility_report())
         .order_by(Mobility.start_date.nulls_last(), Mobility.participant_name, Mobility.id)
     )
-    return visible(user, Mobility, query)
+    return visible_in_project(user, project, Mobility, query)
 
 
 def _committed_per_project(*conditions):
@@ -204,14 +208,13 @@ def mobility_report_projects(user):
     """The KA131 and KA171 projects `user` may see, newest call first (the reports' index).
 
     A select of rows (Project, reported), to be paged: `reported` is the number of rows
-    the project's mobility report holds for `user`, counted by the report's own condition.
+    the project's mobility report holds, counted by the report's own condition: a user
+    sees only the projects they own (or, in the office, all), and every mobility of those.
     """
-    reported = visible(
-        user,
-        Mobility,
+    reported = (
         sa.select(Mobility.project_id, sa.func.count().label("n"))
         .where(_in_mobility_report())
-        .group_by(Mobility.project_id),
+        .group_by(Mobility.project_id)
     ).subquery()
     query = (
         sa.select(Project, sa.func.coalesce(reported.c.n, 0))

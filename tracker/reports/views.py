@@ -22,7 +22,8 @@ from tracker.extensions import db
 from tracker.listing import paginated
 from tracker.projects.models import Project
 from tracker.projects.queries import project_or_404
-from tracker.records.csv_export import csv_response, stream_rows
+from tracker.records.csv_export import stream_rows
+from tracker.records.downloads import download, export_routes
 from tracker.reports import dashboard_queries, report_queries
 from tracker.reports.charts import bar_chart
 from tracker.reports.dashboard import coordinator_dashboard
@@ -65,7 +66,8 @@ def dashboard_page(title=None):
     faculties = dashboard_queries.faculties()
     form = DashboardForm(call_years, faculties)
     scope = dashboard_queries.Scope(
-        call_year=form.chosen_year(call_years), faculty=form.chosen_faculty(faculties)
+        call_year=form.chosen_year(call_years, dashboard_queries.latest_year_with_mobilities()),
+        faculty=form.chosen_faculty(faculties),
     )
     data = coordinator_dashboard(scope, str(get_locale() or "en")) if call_years else None
     return render_template(
@@ -94,12 +96,12 @@ def priorities():
     )
 
 
-@bp.route("/priorities.csv")
+@export_routes(bp, "/priorities")
 @permission_required("use_tracker")
-def priorities_csv():
+def priorities_csv(file_format):
     _form, call_year = _year_form()
     rows = report_queries.priorities_report(current_user, call_year)
-    return csv_response(rows, PRIORITY_COLUMNS, "priorities", call_year or "all-years")
+    return download(file_format, rows, PRIORITY_COLUMNS, "priorities", call_year or "all-years")
 
 
 @bp.route("/budget")
@@ -128,12 +130,12 @@ def budget():
     )
 
 
-@bp.route("/budget.csv")
+@export_routes(bp, "/budget")
 @permission_required("use_tracker")
-def budget_csv():
+def budget_csv(file_format):
     _form, call_year = _year_form()
     rows = report_queries.budget_report(current_user, call_year)
-    return csv_response(rows, BUDGET_COLUMNS, "budget", call_year or "all-years")
+    return download(file_format, rows, BUDGET_COLUMNS, "budget", call_year or "all-years")
 
 
 def _mobility_report_project(project_id):
@@ -151,10 +153,10 @@ def project_mobilities(project_id):
     return render_template("reports/project_mobilities.html", project=project, rows=rows)
 
 
-@bp.route("/projects/<int:project_id>/mobilities.csv")
+@export_routes(bp, "/projects/<int:project_id>/mobilities")
 @permission_required("use_tracker")
-def project_mobilities_csv(project_id):
+def project_mobilities_csv(project_id, file_format):
     project = _mobility_report_project(project_id)
     rows = stream_rows(report_queries.project_mobilities(current_user, project))
     name = project.grant_agreement_number or project.acronym or f"project-{project.id}"
-    return csv_response(rows, PROJECT_MOBILITY_COLUMNS, "mobilities", name)
+    return download(file_format, rows, PROJECT_MOBILITY_COLUMNS, "mobilities", name)

@@ -1,17 +1,20 @@
 """What every template may use: the permission check, formatters, the navigation."""
 
-from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_babel import format_decimal, get_locale
 from flask_login import current_user
 
 from tracker.auth.permissions import can, navigation_for
 from tracker.documents.models import DocumentKind
+from tracker.i18n import short_date, short_datetime
 from tracker.listing import export_url, url_with
 from tracker.notifications.queries import unread_count
 from tracker.records.changes import field_labels
+from tracker.records.downloads import xlsx_url
 from tracker.records.loading import record_url
 from tracker.submissions import new_token
 from tracker.workflow.permissions import available_transitions
 from tracker.workflow.queries import record_activity
+from tracker.workflow.waiting import days_waiting
 
 
 def money(amount):
@@ -29,6 +32,8 @@ def register(app):
         get_locale=get_locale,
         url_with=url_with,
         export_url=export_url,
+        xlsx_url=xlsx_url,
+        days_waiting=days_waiting,
         record_url=record_url,
         field_labels=field_labels,
         available_transitions=available_transitions,
@@ -38,8 +43,8 @@ def register(app):
     )
     app.jinja_env.filters.update(
         money=money,
-        date=lambda value: format_date(value, "medium") if value else "",
-        datetime=lambda value: format_datetime(value, "medium") if value else "",
+        date=short_date,
+        datetime=short_datetime,
     )
 
     @app.context_processor

@@ -1,6 +1,6 @@
 """The home page, per role: staff see their own work; the office sees the dashboard."""
 
-from flask import Blueprint, render_template
+from flask import Blueprint, current_app, render_template, send_from_directory
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -18,3 +18,11 @@ def home():
     if can(current_user, "see_dashboard"):
         return dashboard_page(title=_("Home"))
     return render_template("main/home.html", data=staff_home(current_user))
+
+
+@bp.route("/favicon.ico")
+def favicon():
+    """Browsers ask for /favicon.ico whatever the page says; open to everyone, cached a day."""
+    return send_from_directory(
+        current_app.static_folder, "favicon.ico", mimetype="image/vnd.microsoft.icon", max_age=86400
+    )

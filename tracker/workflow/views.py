@@ -1,7 +1,5 @@
 """Taking a transition, commenting, and the coordinators' review queue."""
 
-from datetime import UTC, datetime
-
 from flask import Blueprint, abort, flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -79,6 +77,5 @@ def queue():
     return render_template(
         "workflow/review.html",
         pagination=paginated(review_queue(faculty), rows=True),
-        now=datetime.now(UTC),
         faculty=faculty,
     )
