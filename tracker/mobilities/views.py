@@ -9,6 +9,7 @@ from werkzeug.routing import BuildError
 from wtforms.fields.core import UnboundField
 
 from tracker.auth.permissions import can, is_office
+from tracker.columns import as_id
 from tracker.erasmus.countries import country_name
 from tracker.erasmus.destination_groups import group_for
 from tracker.erasmus.distances import propose_band
@@ -29,7 +30,10 @@ from tracker.mobilities.recalculation import GRANT_FIELDS
 from tracker.reports.csv_export import csv_response, stream_objects
 from tracker.reports.export_columns import MOBILITY_COLUMNS
 from tracker.submissions import commit_created, replayed
+from tracker.workflow.completeness import mark_gaps
 from tracker.workflow.history import StaleRecord, check_version, stale_message
+from tracker.workflow.operations import TransitionRefused, transition_record
+from tracker.workflow.states import Status
 
 bp = Blueprint("mobilities", __name__, url_prefix="/mobilities")
 
@@ -101,6 +105,8 @@ def create():
         if form.owner_id is not None:
             form.owner_id.data = current_user.id
         form.travel_days.data = 0
+        if request.args.get("project_id"):
+            _preset_from_project(form)
     else:
         form.fill_proposed_band()
     _refuse_office_fields_from_staff()
@@ -110,8 +116,37 @@ def create():
         mobility = create_mobility(form, current_user)
         target = commit_created(form, url_for("mobilities.detail", mobility_id=mobility.id))
         flash(_("Mobility of %(name)s created.", name=mobility.participant_name), "success")
+        if request.form.get("and_submit") and target.endswith(f"/{mobility.id}"):
+            return _submit_after_saving(mobility)
         return redirect(target)
     return _render_form(form, None)
+
+
+def _preset_from_project(form):
+    """Coming from a funding project's page ("New mobility in this project"): the project is
+    chosen, the partner list narrowed to what it funds, its only partner chosen."""
+    form.project_id.data = as_id(request.args.get("project_id")) or 0
+    form.narrow_partners()
+    partners = [choice for choice in form.organisation_id.choices if choice[0]]
+    if form.chosen_project() is not None and len(partners) == 1:
+        form.organisation_id.data = partners[0][0]
+
+
+def _submit_after_saving(mobility):
+    """ "Save and submit": the saved mobility is submitted at once; when something is missing it
+    stays a draft and its form opens again with each gap beside its field."""
+    name = "resubmit" if mobility.status is Status.CHANGES_REQUESTED else "submit"
+    try:
+        transition_record(mobility, name, current_user)
+    except TransitionRefused as refusal:
+        db.session.rollback()
+        if refusal.problems:
+            return redirect(url_for("mobilities.edit", mobility_id=mobility.id, missing=1))
+        flash(refusal.message, "error")
+        return redirect(url_for("mobilities.detail", mobility_id=mobility.id))
+    db.session.commit()
+    flash(_("Mobility of %(name)s submitted.", name=mobility.participant_name), "success")
+    return redirect(url_for("mobilities.detail", mobility_id=mobility.id))
 
 
 @bp.route("/<int:mobility_id>/edit", methods=["GET", "POST"])
@@ -128,7 +163,10 @@ def edit(mobility_id):
     if request.method == "GET":
         form = MobilityForm(current_user, obj=mobility, **kept)
         _fill_from(form, mobility)
-        return _render_form(form, mobility)
+        gaps = None
+        if request.args.get("missing") and mobility.status.owner_may_edit:
+            gaps = mark_gaps(form, mobility)
+        return _render_form(form, mobility, gaps=gaps)
     form = MobilityForm(current_user, **kept)
     form.fill_proposed_band()
     if not (_saving(form) and form.validate()):
@@ -141,6 +179,8 @@ def edit(mobility_id):
         db.session.rollback()
         return _render_stale(form, mobility_id)
     flash(_("Mobility of %(name)s saved.", name=mobility.participant_name), "success")
+    if request.form.get("and_submit"):
+        return _submit_after_saving(mobility)
     return redirect(url_for("mobilities.detail", mobility_id=mobility.id))
 
 
@@ -248,8 +288,8 @@ def _fill_from(form, mobility):
     form.priorities.data = [priority.id for priority in mobility.priorities]
 
 
-def _render_form(form, mobility, stale=False):
-    status = 422 if form.errors else 200
+def _render_form(form, mobility, stale=False, gaps=None):
+    status = 422 if form.errors and gaps is None else 200
     result = calculate(inputs_from_form(form)) if request.method == "POST" else None
     if request.method == "GET" and mobility is not None:
         result = calculate(inputs_from_mobility(mobility))
@@ -260,7 +300,17 @@ def _render_form(form, mobility, stale=False):
         result=result,
         stale=stale,
         proposal=form.band_proposal(),
+        gaps=gaps,
+        may_submit=_may_submit(mobility),
     ), status
+
+
+def _may_submit(mobility):
+    """ "Save and submit" is offered to whoever will own the new mobility, and to the owner of
+    a draft or of one sent back for changes."""
+    if mobility is None:
+        return True
+    return mobility.owner_id == current_user.id and mobility.status.owner_may_edit
 
 
 def _render_stale(form, mobility_id):

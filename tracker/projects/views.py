@@ -30,6 +30,7 @@ from tracker.projects.organised_bips import MIN_PARTICIPANTS, organised_bips_of
 from tracker.reports.csv_export import csv_response, stream_objects
 from tracker.reports.export_columns import PROJECT_COLUMNS
 from tracker.submissions import commit_created, replayed
+from tracker.workflow.completeness import mark_gaps
 from tracker.workflow.history import StaleRecord, stale_message
 
 bp = Blueprint("projects", __name__, url_prefix="/projects")
@@ -125,12 +126,13 @@ def _number_is_free(form, project=None):
     return False
 
 
-def _render_form(form, project=None, saved=None, status=200):
+def _render_form(form, project=None, saved=None, status=200, gaps=None):
     return render_template(
         "projects/form.html",
         form=form,
         project=project,
         saved=saved,
+        gaps=gaps,
         consortium_actions=" ".join(action.value for action in CONSORTIUM_ACTIONS),
     ), status
 
@@ -166,6 +168,8 @@ def edit(project_id):
     if not can(current_user, "edit", project):
         abort(403)
     form = _project_form(project)
+    if request.method == "GET" and request.args.get("missing") and project.status.owner_may_edit:
+        return _render_form(form, project, gaps=mark_gaps(form, project))
     if form.validate_on_submit() and _number_is_free(form, project):
         try:
             update_project(project, form, current_user)

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, abort, flash, redirect, render_template, request
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -27,6 +27,11 @@ def transition(kind, record_id, name):
     form = TransitionForm()
     if not form.validate_on_submit():
         abort(400)
+    chosen = TRANSITIONS_BY_NAME.get(name)
+    if chosen is not None and chosen.destructive and not form.confirm.data:
+        return render_template(
+            "workflow/confirm.html", record=record, transition=chosen, kind=kind, form=form
+        )
     try:
         taken = transition_record(
             record, name, current_user, comment=form.comment.data, seen_version=form.version.data
@@ -35,6 +40,8 @@ def transition(kind, record_id, name):
         db.session.rollback()
         if refusal.status == 422 and not refusal.problems:
             form.comment.errors = [refusal.message]
+        if refusal.problems and can(current_user, "edit", record):
+            return redirect(_edit_url(record, kind))
         return render_template(
             "workflow/refused.html",
             record=record,
@@ -52,6 +59,13 @@ def transition(kind, record_id, name):
         "success",
     )
     return redirect(record_url(record))
+
+
+def _edit_url(record, kind):
+    """The record's form with what is missing for submission marked beside the fields."""
+    if kind == "projects":
+        return url_for("projects.edit", project_id=record.id, missing=1)
+    return url_for("mobilities.edit", mobility_id=record.id, missing=1)
 
 
 @bp.route("/records/<kind>/<int:record_id>/comments", methods=["POST"])
