@@ -127,9 +127,9 @@ def _preset_from_project(form):
     chosen, the partner list narrowed to what it funds, its only partner chosen."""
     form.project_id.data = as_id(request.args.get("project_id")) or 0
     form.narrow_partners()
-    partners = [choice for choice in form.organisation_id.choices if choice[0]]
+    partners = [choice.value for choice in form.organisation_id.choices if choice.value]
     if form.chosen_project() is not None and len(partners) == 1:
-        form.organisation_id.data = partners[0][0]
+        form.organisation_id.data = partners[0]
 
 
 def _submit_after_saving(mobility):

@@ -55,6 +55,7 @@ TRANSITIONS = [
     ),
     Transition(
         "start_review", _l("Start review"), frozenset({S.SUBMITTED}), S.IN_REVIEW, Actor.OFFICE,
+        style="secondary",
     ),
     Transition(
         "request_changes", _l("Request changes"), frozenset({S.SUBMITTED, S.IN_REVIEW}),
