@@ -59,13 +59,25 @@ def sorted_by(query, sortable, key, tie_breaker):
     return query.order_by(ordering.nulls_last(), tie_breaker)
 
 
+PAGE_SIZES = (25, 50, 100, 200)
+"""The rows per page a list offers (`per_page` in the query string); anything else: the default."""
+
+
+def page_size():
+    """The page size asked for, if the list offers it; else the configured default."""
+    requested = request.args.get("per_page", "")
+    if requested.isdigit() and int(requested) in PAGE_SIZES:
+        return int(requested)
+    return current_app.config["PER_PAGE"]
+
+
 def paginated(query):
     """One page of `query`; a page number out of range gives the last page, never a 404."""
     try:
         page = max(int(request.args.get("page", 1)), 1)
     except ValueError:
         page = 1
-    per_page = current_app.config["PER_PAGE"]
+    per_page = page_size()
     page = min(page, MAX_ID // per_page)
     pagination = db.paginate(query, page=page, per_page=per_page, error_out=False)
     if page > 1 and not pagination.items and pagination.pages:

@@ -7,7 +7,7 @@ from flask_login import current_user
 from tracker.auth.permissions import can
 from tracker.documents.models import DocumentKind
 from tracker.enums import Role
-from tracker.listing import export_url, url_with
+from tracker.listing import PAGE_SIZES, export_url, page_size, url_with
 from tracker.notifications.queries import unread_count
 from tracker.submissions import new_token
 from tracker.workflow.permissions import available_transitions
@@ -49,6 +49,8 @@ def register(app):
         get_locale=get_locale,
         url_with=url_with,
         export_url=export_url,
+        page_size=page_size,
+        page_sizes=PAGE_SIZES,
         record_url=record_url,
         available_transitions=available_transitions,
         record_activity=record_activity,

@@ -14,7 +14,7 @@ from tracker.erasmus.countries import country_name
 from tracker.erasmus.destination_groups import group_for
 from tracker.erasmus.distances import propose_band
 from tracker.extensions import db
-from tracker.listing import paginated, sort_key, sorted_by
+from tracker.listing import export_url, paginated, sort_key, sorted_by
 from tracker.mobilities import queries
 from tracker.mobilities.filters import MobilityFilterForm
 from tracker.mobilities.forms import MobilityForm, RecalculateForm
@@ -30,6 +30,7 @@ from tracker.mobilities.recalculation import GRANT_FIELDS
 from tracker.reports.csv_export import csv_response, stream_objects
 from tracker.reports.export_columns import MOBILITY_COLUMNS
 from tracker.submissions import commit_created, replayed
+from tracker.workflow.bulk import BulkForm, bulk_page
 from tracker.workflow.completeness import mark_gaps
 from tracker.workflow.history import StaleRecord, check_version, stale_message
 from tracker.workflow.operations import TransitionRefused, transition_record
@@ -48,8 +49,20 @@ def country_names():
 def index():
     filters, query, sort = _filtered_list()
     return render_template(
-        "mobilities/index.html", filters=filters, pagination=paginated(query), sort=sort
+        "mobilities/index.html",
+        filters=filters,
+        pagination=paginated(query),
+        sort=sort,
+        bulk=BulkForm(current_user, "mobilities"),
     )
+
+
+@bp.route("/bulk", methods=["POST"])
+@login_required
+def bulk():
+    """One transition for the ticked mobilities, or all that match the list's filters."""
+    _filters, query, _sort = _filtered_list()
+    return bulk_page(current_user, "mobilities", query, Mobility, export_url("mobilities.index"))
 
 
 @bp.route("/export.csv")

@@ -13,7 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from tracker.auth.permissions import can, is_office
 from tracker.erasmus.actions import Action
 from tracker.extensions import db
-from tracker.listing import paginated, sort_key, sorted_by
+from tracker.listing import export_url, paginated, sort_key, sorted_by
 from tracker.organisations.queries import organisation_choices
 from tracker.projects import queries
 from tracker.projects.filters import ProjectFilterForm, filtered
@@ -30,6 +30,7 @@ from tracker.projects.organised_bips import MIN_PARTICIPANTS, organised_bips_of
 from tracker.reports.csv_export import csv_response, stream_objects
 from tracker.reports.export_columns import PROJECT_COLUMNS
 from tracker.submissions import commit_created, replayed
+from tracker.workflow.bulk import BulkForm, bulk_page
 from tracker.workflow.completeness import mark_gaps
 from tracker.workflow.history import StaleRecord, stale_message
 
@@ -47,7 +48,16 @@ def index():
         sort=sort,
         office=is_office(current_user),
         actions=list(Action),
+        bulk=BulkForm(current_user, "projects"),
     )
+
+
+@bp.route("/bulk", methods=["POST"])
+@login_required
+def bulk():
+    """One transition for the ticked projects, or all that match the list's filters."""
+    _filters, query, _sort = _filtered_list()
+    return bulk_page(current_user, "projects", query, Project, export_url("projects.index"))
 
 
 @bp.route("/export.csv")
