@@ -91,6 +91,7 @@ def register_blueprints(app):
     from tracker.deadlines.views import bp as deadlines_bp
     from tracker.documents.views import bp as documents_bp
     from tracker.erasmus.views import bp as unit_costs_bp
+    from tracker.list_settings.views import bp as list_settings_bp
     from tracker.main.health import bp as health_bp
     from tracker.main.views import bp as main_bp
     from tracker.mobilities.views import bp as mobilities_bp
@@ -114,6 +115,7 @@ def register_blueprints(app):
         workflow_bp,
         documents_bp,
         notifications_bp,
+        list_settings_bp,
     ):
         app.register_blueprint(blueprint)
 

@@ -9,6 +9,7 @@ from tracker.erasmus.models import (
     UnitCostRate,
     UnitCostYear,
 )
+from tracker.list_settings.models import ListColumns, SavedView
 from tracker.mobilities.models import Mobility
 from tracker.notifications.models import Notification
 from tracker.organisations.models import Organisation
@@ -23,6 +24,7 @@ __all__ = [
     "Deadline",
     "DestinationGroupMember",
     "HistoryEntry",
+    "ListColumns",
     "Mobility",
     "Notification",
     "Organisation",
@@ -31,6 +33,7 @@ __all__ = [
     "Priority",
     "Project",
     "ProjectPartner",
+    "SavedView",
     "SubmissionToken",
     "UnitCostChange",
     "UnitCostRate",

@@ -7,6 +7,7 @@ from flask_login import current_user
 from tracker.auth.permissions import can
 from tracker.documents.models import DocumentKind
 from tracker.enums import Role
+from tracker.list_settings.views import current_query, view_url
 from tracker.listing import PAGE_SIZES, export_url, page_size, url_with
 from tracker.notifications.queries import unread_count
 from tracker.submissions import new_token
@@ -50,6 +51,8 @@ def register(app):
         url_with=url_with,
         export_url=export_url,
         page_size=page_size,
+        current_query=current_query,
+        view_url=view_url,
         page_sizes=PAGE_SIZES,
         record_url=record_url,
         available_transitions=available_transitions,

@@ -14,6 +14,7 @@ from tracker.erasmus.countries import country_name
 from tracker.erasmus.destination_groups import group_for
 from tracker.erasmus.distances import propose_band
 from tracker.extensions import db
+from tracker.list_settings.views import list_settings
 from tracker.listing import export_url, paginated, sort_key, sorted_by
 from tracker.mobilities import queries
 from tracker.mobilities.filters import MobilityFilterForm
@@ -54,6 +55,7 @@ def index():
         pagination=paginated(query),
         sort=sort,
         bulk=BulkForm(current_user, "mobilities"),
+        **list_settings(current_user, "mobilities"),
     )
 
 

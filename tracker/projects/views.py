@@ -13,6 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from tracker.auth.permissions import can, is_office
 from tracker.erasmus.actions import Action
 from tracker.extensions import db
+from tracker.list_settings.views import list_settings
 from tracker.listing import export_url, paginated, sort_key, sorted_by
 from tracker.organisations.queries import organisation_choices
 from tracker.projects import queries
@@ -49,6 +50,7 @@ def index():
         office=is_office(current_user),
         actions=list(Action),
         bulk=BulkForm(current_user, "projects"),
+        **list_settings(current_user, "projects"),
     )
 
 
