@@ -34,7 +34,7 @@ def create_partner(page, assert_accessible):
     page.get_by_label("Erasmus code").fill("D  LEIPZIG01")
     page.get_by_label("Country").select_option(label="Germany")
     page.get_by_label("City").fill("Leipzig")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(heading(page)).to_have_text("Universität Leipzig")
     expect(page.get_by_text("D  LEIPZIG01")).to_be_visible()
     assert_accessible(page)
@@ -53,7 +53,7 @@ def create_draft_without_summary_and_amount(page, assert_accessible):
     page.get_by_label("End date").fill("2026-08-31")
     page.get_by_label("Digital transformation").check()
     page.get_by_label("Social inclusion and diversity").check()
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(heading(page)).to_have_text(TITLE)
     expect(page.get_by_role("definition").filter(has_text="Digital transformation")).to_have_text(
         "Social inclusion and diversity, Digital transformation"
@@ -108,7 +108,7 @@ def test_a_project_is_submitted_sent_back_resubmitted_and_approved(
 
     owner.get_by_label("Summary").fill("Teachers from four countries share digital courses.")
     owner.get_by_label("Requested amount (EUR)").fill("250000.00")
-    owner.get_by_role("button", name="Save").click()
+    owner.get_by_role("button", name="Save", exact=True).click()
     take(owner, "Draft", "Submit")
     expect(flash(owner)).to_contain_text("The record is now Submitted.")
     expect(status_panel(owner, "Submitted")).to_be_visible()
@@ -136,7 +136,7 @@ def test_a_project_is_submitted_sent_back_resubmitted_and_approved(
 
     owner.get_by_role("link", name="Edit").click()
     owner.get_by_label("Summary").fill("Leipzig writes the courses, we teach them.")
-    owner.get_by_role("button", name="Save").click()
+    owner.get_by_role("button", name="Save", exact=True).click()
     take(owner, "Changes requested", "Resubmit")
     expect(flash(owner)).to_contain_text("The record is now Submitted.")
 
