@@ -11,7 +11,7 @@ from tracker.submissions import OneTimeToken
 
 class TransitionForm(Form):
     comment = TextAreaField(_l("Reason or comment"), validators=[Length(max=LONG_TEXT)])
-    confirm = BooleanField(_l("Yes, I am sure: this cannot be undone"))
+    confirm = BooleanField(_l("I am sure: this cannot be undone"))
     """Ticked for a destructive transition (cancel, reject, withdraw); otherwise it asks first."""
     version = HiddenField()
 
