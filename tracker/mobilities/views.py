@@ -148,8 +148,8 @@ def _preset_from_project(form):
 
 
 def _submit_after_saving(mobility):
-    """ "Save and submit": the saved mobility is submitted at once; when something is missing it
-    stays a draft and its form opens again with each gap beside its field."""
+    """The form's "Submit for review": the mobility, saved, is submitted at once; when
+    something is missing it stays a draft and its form opens again, each gap beside its field."""
     name = "resubmit" if mobility.status is Status.CHANGES_REQUESTED else "submit"
     try:
         transition_record(mobility, name, current_user)
@@ -321,7 +321,7 @@ def _render_form(form, mobility, stale=False, gaps=None):
 
 
 def _may_submit(mobility):
-    """ "Save and submit" is offered to whoever will own the new mobility, and to the owner of
+    """The form's "Submit for review" is offered to whoever will own the new mobility, and to the owner of
     a draft or of one sent back for changes."""
     if mobility is None:
         return True
