@@ -321,8 +321,8 @@ def _render_form(form, mobility, stale=False, gaps=None):
 
 
 def _may_submit(mobility):
-    """The form's "Submit for review" is offered to whoever will own the new mobility, and to the owner of
-    a draft or of one sent back for changes."""
+    """The form's "Submit for review" is offered to whoever will own a new mobility, and to
+    the owner of a draft or of one sent back for changes."""
     if mobility is None:
         return True
     return mobility.owner_id == current_user.id and mobility.status.owner_may_edit
