@@ -127,3 +127,17 @@ def test_a_refused_submission_opens_the_form_with_each_gap_beside_its_field(
     assert 'id="summary-error">Summary is missing.' in form
     assert 'id="requested_amount-error">Requested amount is missing.' in form
     assert reload(project).status is Status.DRAFT
+
+
+def test_an_action_one_may_not_take_is_refused_without_asking_for_confirmation(
+    app, staff_client, staff
+):
+    project = complete_project(staff, status=Status.APPROVED)
+
+    response = staff_client.submit(
+        f"/records/projects/{project.id}/transitions/cancel",
+        {"version": project.version, "comment": "Mine to cancel?"},
+    )
+
+    assert response.status_code == 403
+    assert reload(project).status is Status.APPROVED

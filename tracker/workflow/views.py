@@ -13,6 +13,7 @@ from tracker.form_base import drop_nul
 from tracker.submissions import commit_created, replayed
 from tracker.workflow.forms import CommentForm, TransitionForm
 from tracker.workflow.operations import TransitionRefused, add_comment, transition_record
+from tracker.workflow.permissions import may_take
 from tracker.workflow.queries import review_queue
 from tracker.workflow.records import load_record_for, record_url
 from tracker.workflow.transitions import TRANSITIONS_BY_NAME
@@ -28,7 +29,7 @@ def transition(kind, record_id, name):
     if not form.validate_on_submit():
         abort(400)
     chosen = TRANSITIONS_BY_NAME.get(name)
-    if chosen is not None and chosen.destructive and not form.confirm.data:
+    if _asks_first(chosen, record) and not form.confirm.data:
         return render_template(
             "workflow/confirm.html", record=record, transition=chosen, kind=kind, form=form
         )
@@ -59,6 +60,16 @@ def transition(kind, record_id, name):
         "success",
     )
     return redirect(record_url(record))
+
+
+def _asks_first(transition, record):
+    """An action that ends the record, open to this person now: confirmed before it is taken
+    (one they may not take is refused at once, as any other)."""
+    return (
+        transition is not None
+        and transition.destructive
+        and may_take(current_user, transition, record)
+    )
 
 
 def _edit_url(record, kind):
