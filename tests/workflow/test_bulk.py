@@ -133,3 +133,28 @@ def test_the_list_offers_page_sizes_and_the_bulk_form(app, owner, coordinator_cl
         coordinator_client.get("/projects/?per_page=7").get_data(as_text=True).count('name="ids"')
         == 25
     ), "a size the list does not offer gives the default"
+
+
+def test_submitted_mobilities_of_a_filter_are_approved_from_the_mobility_list(
+    app, owner, coordinator, coordinator_client
+):
+    from tests.factories import make_mobility, make_organisation
+    from tracker.erasmus.actions import Action
+    from tracker.mobilities.models import Mobility
+
+    project = make_project(coordinator, action=Action.KA131_HED, status=Status.APPROVED)
+    partner = make_organisation()
+    waiting = [
+        make_mobility(owner, project, partner, status=Status.SUBMITTED, participant_name=f"W{n}")
+        for n in range(3)
+    ]
+    draft = make_mobility(owner, project, partner, participant_name="Draft")
+
+    response = coordinator_client.submit(
+        "/mobilities/bulk?status=submitted", {"transition": "approve", "all_matching": "y"}
+    )
+
+    assert "Approve: done on 3, refused on 0." in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert {db.session.get(Mobility, m.id).status for m in waiting} == {Status.APPROVED}
+    assert db.session.get(Mobility, draft.id).status is Status.DRAFT
