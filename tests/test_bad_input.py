@@ -98,6 +98,8 @@ def url_for_rule(rule, ids):
         "partner_id": 1,
         "planned_id": 1,
         "bip_id": 1,
+        "list_name": "projects",
+        "view_id": 1,
     }
     path = rule.rule
     for argument in rule.arguments:

@@ -99,6 +99,7 @@ def register_blueprints(app):
     from tracker.deadlines.views import bp as deadlines_bp
     from tracker.documents.views import bp as documents_bp
     from tracker.erasmus.views import bp as unit_costs_bp
+    from tracker.list_settings.views import bp as list_settings_bp
     from tracker.mobilities.views import bp as mobilities_bp
     from tracker.notifications.views import bp as notifications_bp
     from tracker.organisations.views import bp as organisations_bp
@@ -124,6 +125,7 @@ def register_blueprints(app):
         documents_bp,
         audit_bp,
         notifications_bp,
+        list_settings_bp,
     ):
         app.register_blueprint(blueprint)
 

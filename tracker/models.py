@@ -9,6 +9,7 @@ from tracker.erasmus.models import (
     UnitCostRate,
     UnitCostYear,
 )
+from tracker.list_settings.models import ListColumns, SavedView
 from tracker.mobilities.models import Mobility
 from tracker.notifications.models import Notification
 from tracker.organisations.models import Organisation
@@ -24,6 +25,7 @@ __all__ = [
     "Deadline",
     "DestinationGroupMember",
     "HistoryEntry",
+    "ListColumns",
     "Mobility",
     "Notification",
     "Organisation",
@@ -33,6 +35,7 @@ __all__ = [
     "Project",
     "ProjectPartner",
     "RecordChange",
+    "SavedView",
     "SubmissionToken",
     "UnitCostChange",
     "UnitCostRate",

@@ -67,7 +67,7 @@ def take(client, mobility, name, comment=""):
     version = db.session.get(Mobility, mobility.id).version
     response = client.submit(
         f"/records/mobilities/{mobility.id}/transitions/{name}",
-        {"version": version, "comment": comment},
+        {"version": version, "comment": comment, "confirm": "y"},
     )
     assert response.status_code == 302, name
 

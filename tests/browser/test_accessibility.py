@@ -105,7 +105,7 @@ def test_every_main_page_of_the_role_passes_axe(
         found += violations_on(page, assert_accessible)
     for path in FORMS_SENT_EMPTY[role]:
         page.goto(path)
-        page.get_by_role("button", name="Save").click()
+        page.get_by_role("button", name="Save", exact=True).click()
         expect(page.get_by_role("alert")).to_contain_text("Please correct the fields marked below.")
         found += violations_on(page, assert_accessible)
     assert not found, "\n\n".join(found)

@@ -21,7 +21,7 @@ def mobilities(app, monkeypatch, staff, ka131, partners):
 
 
 def participants(page):
-    return page.get_by_role("table", name="Mobilities").locator("tbody tr td:first-child")
+    return page.get_by_role("table", name="Mobilities").locator("tbody tr td:nth-child(2)")
 
 
 @pytest.mark.usefixtures("mobilities")

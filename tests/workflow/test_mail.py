@@ -87,7 +87,8 @@ def test_no_mail_is_sent_when_the_transition_is_refused(app, inbox):
     project = complete_project(owner, status=Status.IN_REVIEW)
     client = sign_in(app_with_mail(app, port).test_client(), coordinator)
     response = client.submit(
-        f"/records/projects/{project.id}/transitions/reject", {"version": project.version}
+        f"/records/projects/{project.id}/transitions/reject",
+        {"version": project.version, "confirm": "y"},
     )
     assert response.status_code == 422
     assert handler.messages == []

@@ -47,7 +47,7 @@ def take(client, mobility, name, comment=""):
     version = db.session.get(Mobility, mobility.id).version
     return client.submit(
         f"/records/mobilities/{mobility.id}/transitions/{name}",
-        {"version": version, "comment": comment},
+        {"version": version, "comment": comment, "confirm": "y"},
     )
 
 
@@ -90,9 +90,12 @@ def test_submitting_a_mobility_lists_what_it_lacks(app, people):
         start_date=date(2022, 6, 1),
         end_date=date(2022, 9, 30),
     )
-    response = take(sign_in(app.test_client(), owner), mobility, "submit")
-    page = response.get_data(as_text=True)
-    assert response.status_code == 422
+    client = sign_in(app.test_client(), owner)
+    response = take(client, mobility, "submit")
+    assert response.status_code == 302, "back to the form, the gaps marked"
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Not submitted yet" in page
+    assert db.session.get(Mobility, mobility.id).status is Status.DRAFT
     for gap in (
         "Participant e-mail address is missing.",
         "Choose at least one Erasmus+ priority",

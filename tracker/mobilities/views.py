@@ -9,11 +9,13 @@ from werkzeug.routing import BuildError
 from wtforms.fields.core import UnboundField
 
 from tracker.auth.permissions import can, permission_required
+from tracker.column_types import as_id
 from tracker.erasmus.countries import country_name
 from tracker.erasmus.destination_groups import group_for
 from tracker.erasmus.distances import propose_band
 from tracker.extensions import db
-from tracker.listing import paginated, sort_key, sorted_by
+from tracker.list_settings.views import list_settings
+from tracker.listing import export_url, paginated, sort_key, sorted_by
 from tracker.mobilities import queries
 from tracker.mobilities.filters import MobilityFilterForm
 from tracker.mobilities.forms import MobilityForm, RecalculateForm
@@ -31,6 +33,10 @@ from tracker.records.downloads import download, export_routes
 from tracker.records.history import StaleRecord, check_version, stale_message
 from tracker.reports.export_columns import MOBILITY_COLUMNS, MOBILITY_EXPORT_COLUMNS
 from tracker.submissions import commit_created, replayed
+from tracker.workflow.bulk import BulkForm, bulk_page
+from tracker.workflow.completeness import mark_gaps
+from tracker.workflow.operations import TransitionRefused, transition_record
+from tracker.workflow.states import Status
 
 bp = Blueprint("mobilities", __name__, url_prefix="/mobilities")
 DEFAULT_SORT = "-start"
@@ -46,8 +52,21 @@ def country_names():
 def index():
     filters, query, sort = _filtered_list()
     return render_template(
-        "mobilities/index.html", filters=filters, pagination=paginated(query), sort=sort
+        "mobilities/index.html",
+        filters=filters,
+        pagination=paginated(query),
+        sort=sort,
+        bulk=BulkForm(current_user, "mobilities"),
+        **list_settings(current_user, "mobilities"),
     )
+
+
+@bp.route("/bulk", methods=["POST"])
+@permission_required("use_tracker")
+def bulk():
+    """One transition for the ticked mobilities, or all that match the list's filters."""
+    _filters, query, _sort = _filtered_list()
+    return bulk_page(current_user, "mobilities", query, Mobility, export_url("mobilities.index"))
 
 
 @export_routes(bp, "/export")
@@ -108,6 +127,8 @@ def create():
         if form.owner_id is not None:
             form.owner_id.data = current_user.id
         form.travel_days.data = 0
+        if request.args.get("project_id"):
+            _preset_from_project(form)
     else:
         form.fill_proposed_band()
     _refuse_office_fields_from_staff()
@@ -117,8 +138,37 @@ def create():
         mobility = create_mobility(form, current_user)
         target = commit_created(form, url_for("mobilities.detail", mobility_id=mobility.id))
         flash(_("Mobility of %(name)s created.", name=mobility.participant_name), "success")
+        if request.form.get("and_submit") and target.endswith(f"/{mobility.id}"):
+            return _submit_after_saving(mobility)
         return redirect(target)
     return _render_form(form, None)
+
+
+def _preset_from_project(form):
+    """Coming from a funding project's page ("New mobility in this project"): the project is
+    chosen, the partner list narrowed to what it funds, its only partner chosen."""
+    form.project_id.data = as_id(request.args.get("project_id")) or 0
+    form.narrow_partners()
+    partners = [choice.value for choice in form.organisation_id.choices if choice.value]
+    if form.chosen_project() is not None and len(partners) == 1:
+        form.organisation_id.data = partners[0]
+
+
+def _submit_after_saving(mobility):
+    """The form's "Submit for review": the mobility, saved, is submitted at once; when
+    something is missing it stays a draft and its form opens again, each gap beside its field."""
+    name = "resubmit" if mobility.status is Status.CHANGES_REQUESTED else "submit"
+    try:
+        transition_record(mobility, name, current_user)
+    except TransitionRefused as refusal:
+        db.session.rollback()
+        if refusal.problems:
+            return redirect(url_for("mobilities.edit", mobility_id=mobility.id, missing=1))
+        flash(refusal.message, "error")
+        return redirect(url_for("mobilities.detail", mobility_id=mobility.id))
+    db.session.commit()
+    flash(_("Mobility of %(name)s submitted.", name=mobility.participant_name), "success")
+    return redirect(url_for("mobilities.detail", mobility_id=mobility.id))
 
 
 @bp.route("/<int:mobility_id>/edit", methods=["GET", "POST"])
@@ -136,7 +186,10 @@ def edit(mobility_id):
     if request.method == "GET":
         form = MobilityForm(current_user, obj=mobility, **kept)
         _fill_from(form, mobility)
-        return _render_form(form, mobility)
+        gaps = None
+        if request.args.get("missing") and mobility.status.owner_may_edit:
+            gaps = mark_gaps(form, mobility)
+        return _render_form(form, mobility, gaps=gaps)
     form = MobilityForm(current_user, **kept)
     form.fill_proposed_band()
     if not (_saving(form) and form.validate()):
@@ -149,6 +202,8 @@ def edit(mobility_id):
         db.session.rollback()
         return _render_stale(form, mobility_id)
     flash(_("Mobility of %(name)s saved.", name=mobility.participant_name), "success")
+    if request.form.get("and_submit"):
+        return _submit_after_saving(mobility)
     return redirect(url_for("mobilities.detail", mobility_id=mobility.id))
 
 
@@ -264,8 +319,8 @@ def _fill_from(form, mobility):
     form.priorities.data = [priority.id for priority in mobility.priorities]
 
 
-def _render_form(form, mobility, stale=False):
-    status = 422 if form.errors else 200
+def _render_form(form, mobility, stale=False, gaps=None):
+    status = 422 if form.errors and gaps is None else 200
     result = calculate(inputs_from_form(form)) if request.method == "POST" else None
     if request.method == "GET" and mobility is not None:
         result = calculate(inputs_from_mobility(mobility))
@@ -276,7 +331,17 @@ def _render_form(form, mobility, stale=False):
         result=result,
         stale=stale,
         proposal=form.band_proposal(),
+        gaps=gaps,
+        may_submit=_may_submit(mobility),
     ), status
+
+
+def _may_submit(mobility):
+    """The form's "Submit for review" is offered to whoever will own a new mobility, and to
+    the owner of a draft or of one sent back for changes."""
+    if mobility is None:
+        return True
+    return mobility.owner_id == current_user.id and mobility.status.owner_may_edit
 
 
 def _render_stale(form, mobility_id):

@@ -13,7 +13,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from tracker.auth.permissions import can, permission_required
 from tracker.erasmus.actions import Action
 from tracker.extensions import db
-from tracker.listing import paginated, sort_key, sorted_by
+from tracker.list_settings.views import list_settings
+from tracker.listing import export_url, paginated, sort_key, sorted_by
 from tracker.organisations.queries import organisation_choices
 from tracker.projects import queries
 from tracker.projects.filters import ProjectFilterForm, filtered
@@ -32,6 +33,8 @@ from tracker.records.downloads import download, export_routes
 from tracker.records.history import StaleRecord, stale_message
 from tracker.reports.export_columns import PROJECT_COLUMNS
 from tracker.submissions import commit_created, replayed
+from tracker.workflow.bulk import BulkForm, bulk_page
+from tracker.workflow.completeness import mark_gaps
 
 bp = Blueprint("projects", __name__, url_prefix="/projects")
 
@@ -47,7 +50,17 @@ def index():
         sort=sort,
         office=can(current_user, "act_on_every_record"),
         actions=list(Action),
+        bulk=BulkForm(current_user, "projects"),
+        **list_settings(current_user, "projects"),
     )
+
+
+@bp.route("/bulk", methods=["POST"])
+@permission_required("use_tracker")
+def bulk():
+    """One transition for the ticked projects, or all that match the list's filters."""
+    _filters, query, _sort = _filtered_list()
+    return bulk_page(current_user, "projects", query, Project, export_url("projects.index"))
 
 
 @export_routes(bp, "/export")
@@ -127,12 +140,13 @@ def _number_is_free(form, project=None):
     return False
 
 
-def _render_form(form, project=None, saved=None, status=200):
+def _render_form(form, project=None, saved=None, status=200, gaps=None):
     return render_template(
         "projects/form.html",
         form=form,
         project=project,
         saved=saved,
+        gaps=gaps,
         consortium_actions=" ".join(action.value for action in CONSORTIUM_ACTIONS),
     ), status
 
@@ -168,6 +182,8 @@ def edit(project_id):
     if not can(current_user, "edit", project):
         abort(403)
     form = _project_form(project)
+    if request.method == "GET" and request.args.get("missing") and project.status.owner_may_edit:
+        return _render_form(form, project, gaps=mark_gaps(form, project))
     if form.validate_on_submit() and _number_is_free(form, project):
         try:
             update_project(project, form, current_user)

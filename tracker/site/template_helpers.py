@@ -6,7 +6,8 @@ from flask_login import current_user
 from tracker.auth.permissions import can, navigation_for
 from tracker.documents.models import DocumentKind
 from tracker.i18n import short_date, short_datetime
-from tracker.listing import export_url, url_with
+from tracker.list_settings.views import current_query, view_url
+from tracker.listing import PAGE_SIZES, export_url, page_size, url_with
 from tracker.notifications.queries import unread_count
 from tracker.records.changes import field_labels
 from tracker.records.downloads import xlsx_url
@@ -34,6 +35,10 @@ def register(app):
         export_url=export_url,
         xlsx_url=xlsx_url,
         days_waiting=days_waiting,
+        page_size=page_size,
+        current_query=current_query,
+        view_url=view_url,
+        page_sizes=PAGE_SIZES,
         record_url=record_url,
         field_labels=field_labels,
         available_transitions=available_transitions,

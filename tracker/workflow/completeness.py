@@ -7,6 +7,12 @@ from tracker.erasmus.actions import KeyAction
 
 def missing_for_submission(record):
     """Human-readable list of what is missing or wrong; empty when the record is complete."""
+    return [message for _field, message in gaps_by_field(record)]
+
+
+def gaps_by_field(record):
+    """(form field, message) for each gap, so the form shows each beside its field; the field
+    is None for a gap no form field holds (the partners of a project, say)."""
     from tracker.projects.models import Project
 
     if isinstance(record, Project):
@@ -16,7 +22,7 @@ def missing_for_submission(record):
 
 def _required(record, labels):
     return [
-        _("%(field)s is missing.", field=label)
+        (field, _("%(field)s is missing.", field=label))
         for field, label in labels.items()
         if getattr(record, field) in (None, "")
     ]
@@ -34,10 +40,12 @@ def _project_gaps(project):
         },
     )
     if not project.priorities:
-        gaps.append(_("Choose at least one Erasmus+ priority the project addresses."))
+        gaps.append(
+            ("priorities", _("Choose at least one Erasmus+ priority the project addresses."))
+        )
     needs_partners = project.key_action is KeyAction.KA2 or project.action.value == "KA171-HED"
     if needs_partners and not project.partners:
-        gaps.append(_("Add at least one partner organisation."))
+        gaps.append((None, _("Add at least one partner organisation.")))
     return gaps
 
 
@@ -57,31 +65,48 @@ def _mobility_gaps(mobility):
         },
     )
     if not mobility.priorities:
-        gaps.append(_("Choose at least one Erasmus+ priority the mobility addresses."))
+        gaps.append(
+            ("priorities", _("Choose at least one Erasmus+ priority the mobility addresses."))
+        )
     project = mobility.project
     if project is not None and _outside_project_period(mobility, project):
         gaps.append(
-            _(
-                "The dates must fall inside the funding project's period (%(start)s to %(end)s).",
-                start=project.start_date.isoformat(),
-                end=project.end_date.isoformat(),
+            (
+                "start_date",
+                _(
+                    "The dates must fall inside the funding project's period "
+                    "(%(start)s to %(end)s).",
+                    start=project.start_date.isoformat(),
+                    end=project.end_date.isoformat(),
+                ),
             )
         )
     if outside_ka171_partnership(project, mobility.organisation_id):
-        gaps.append(_("The partner organisation is not a partner of the KA171 project."))
+        gaps.append(
+            (
+                "organisation_id",
+                _("The partner organisation is not a partner of the KA171 project."),
+            )
+        )
     if mobility.grant_amount is None:
         result = calculate(inputs_from_mobility(mobility))
         # A grant waiting only for the call year's unit costs is the office's task: the
         # mobility may be submitted, and shows what it waits for.
         if result.message and not result.waits_for_unit_costs:
             gaps.append(
-                _(
-                    "The grant is not calculated (%(reason)s); a coordinator can enter it by hand.",
-                    reason=result.message.rstrip("."),
+                (
+                    None,
+                    _(
+                        "The grant is not calculated (%(reason)s); a coordinator can enter it "
+                        "by hand.",
+                        reason=result.message.rstrip("."),
+                    ),
                 )
             )
         elif not result.waits_for_unit_costs:
-            gaps.append(_("The grant is not calculated; a coordinator can enter it by hand."))
+            gaps.append(
+                (None, _("The grant is not calculated; a coordinator can enter it by hand."))
+            )
     return gaps
 
 
@@ -90,3 +115,15 @@ def _outside_project_period(mobility, project):
     if None in dates:
         return False
     return not (project.start_date <= mobility.start_date <= mobility.end_date <= project.end_date)
+
+
+def mark_gaps(form, record):
+    """Put each gap of `record` beside its field in `form`; the gaps no field holds, returned."""
+    elsewhere = []
+    for name, message in gaps_by_field(record):
+        field = form._fields.get(name) if name else None
+        if field is None:
+            elsewhere.append(message)
+        else:
+            field.errors = [*field.errors, message]
+    return elsewhere

@@ -10,7 +10,9 @@ from tracker.submissions import OneTimeToken
 
 
 class TransitionForm(Form):
-    comment = TextAreaField(_l("Comment"), validators=[Length(max=LONG_TEXT)])
+    comment = TextAreaField(_l("Reason or comment"), validators=[Length(max=LONG_TEXT)])
+    confirm = BooleanField(_l("I am sure: this cannot be undone"))
+    """Ticked for a destructive transition (cancel, reject, withdraw); otherwise it asks first."""
     version = HiddenField()
 
 

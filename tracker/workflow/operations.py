@@ -17,6 +17,7 @@ from tracker.records.history import log_history
 from tracker.workflow.completeness import missing_for_submission
 from tracker.workflow.models import Comment, HistoryKind
 from tracker.workflow.permissions import may_take
+from tracker.workflow.states import Status
 from tracker.workflow.transitions import TRANSITIONS_BY_NAME, Actor
 
 
@@ -35,7 +36,9 @@ def transition_record(record, name, user, *, comment="", seen_version=None):
 
     `seen_version` is the version the user's page showed: a decision taken on a
     record that changed meanwhile is refused, and of two simultaneous decisions
-    the version check in the UPDATE lets exactly one through.
+    the version check in the UPDATE lets exactly one through. A decision taken
+    straight from "submitted" records the start of the review first, as its own
+    history entry, so the record's history reads as if both steps were taken.
     """
     transition = TRANSITIONS_BY_NAME.get(name)
     if transition is None:
@@ -58,6 +61,11 @@ def transition_record(record, name, user, *, comment="", seen_version=None):
                 _("The record cannot be submitted yet:"), 422, problems=problems
             )
     previous = record.status
+    if transition.passes_review and previous is Status.SUBMITTED:
+        log_history(
+            record, user, HistoryKind.STATUS, from_status=previous, to_status=Status.IN_REVIEW
+        )
+        previous = Status.IN_REVIEW
     record.status = transition.target
     log_history(
         record,

@@ -28,6 +28,15 @@ class Transition:
     checks_completeness: bool = False
     style: str = ""
     """How its button looks: "" (primary), "secondary" or "danger"."""
+    destructive: bool = False
+    """Ends the record for good: shown apart, named for what it does, taken only once confirmed."""
+    passes_review: bool = False
+    """A coordinator's decision that may be taken straight from "submitted": the start of the
+    review is recorded on the way (Submitted → In review), then the decision."""
+
+    def label_for(self, kind):
+        """The button's name on a record of `kind`: "Cancel this project", not just "Cancel"."""
+        return DESTRUCTIVE_LABELS.get((self.name, kind), self.label)
 
 
 S = Status
@@ -42,27 +51,41 @@ TRANSITIONS = [
     ),
     Transition(
         "withdraw", _l("Withdraw"), frozenset({S.DRAFT, S.SUBMITTED, S.CHANGES_REQUESTED}),
-        S.WITHDRAWN, Actor.OWNER, style="danger",
+        S.WITHDRAWN, Actor.OWNER, style="danger", destructive=True,
     ),
     Transition(
         "start_review", _l("Start review"), frozenset({S.SUBMITTED}), S.IN_REVIEW, Actor.OFFICE,
+        style="secondary",
     ),
     Transition(
-        "request_changes", _l("Request changes"), frozenset({S.IN_REVIEW}), S.CHANGES_REQUESTED,
-        Actor.OFFICE, needs_comment=True, style="secondary",
+        "request_changes", _l("Request changes"), frozenset({S.SUBMITTED, S.IN_REVIEW}),
+        S.CHANGES_REQUESTED, Actor.OFFICE, needs_comment=True, style="secondary",
+        passes_review=True,
     ),
-    Transition("approve", _l("Approve"), frozenset({S.IN_REVIEW}), S.APPROVED, Actor.OFFICE),
     Transition(
-        "reject", _l("Reject"), frozenset({S.IN_REVIEW}), S.REJECTED, Actor.OFFICE,
-        needs_comment=True, style="danger",
+        "approve", _l("Approve"), frozenset({S.SUBMITTED, S.IN_REVIEW}), S.APPROVED, Actor.OFFICE,
+        passes_review=True,
+    ),
+    Transition(
+        "reject", _l("Reject"), frozenset({S.SUBMITTED, S.IN_REVIEW}), S.REJECTED, Actor.OFFICE,
+        needs_comment=True, style="danger", destructive=True, passes_review=True,
     ),
     Transition("start", _l("Start"), frozenset({S.APPROVED}), S.ONGOING, Actor.OFFICE),
     Transition("complete", _l("Complete"), frozenset({S.ONGOING}), S.COMPLETED, Actor.OFFICE),
     Transition(
         "cancel", _l("Cancel"), frozenset({S.APPROVED, S.ONGOING}), S.CANCELLED, Actor.OFFICE,
-        needs_comment=True, style="danger",
+        needs_comment=True, style="danger", destructive=True,
     ),
 ]  # fmt: skip
+
+DESTRUCTIVE_LABELS = {
+    ("withdraw", "projects"): _l("Withdraw this project"),
+    ("withdraw", "mobilities"): _l("Withdraw this mobility"),
+    ("reject", "projects"): _l("Reject this project"),
+    ("reject", "mobilities"): _l("Reject this mobility"),
+    ("cancel", "projects"): _l("Cancel this project"),
+    ("cancel", "mobilities"): _l("Cancel this mobility"),
+}
 
 TRANSITIONS_BY_NAME = {transition.name: transition for transition in TRANSITIONS}
 

@@ -1,6 +1,6 @@
 """Taking a transition, commenting, and the coordinators' review queue."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,6 +12,7 @@ from tracker.records.loading import load_record_for, record_url
 from tracker.submissions import commit_created, replayed
 from tracker.workflow.forms import CommentForm, TransitionForm
 from tracker.workflow.operations import TransitionRefused, add_comment, transition_record
+from tracker.workflow.permissions import may_take
 from tracker.workflow.queries import review_queue
 from tracker.workflow.transitions import TRANSITIONS_BY_NAME
 
@@ -25,6 +26,11 @@ def transition(kind, record_id, name):
     form = TransitionForm()
     if not form.validate_on_submit():
         abort(400)
+    chosen = TRANSITIONS_BY_NAME.get(name)
+    if _asks_first(chosen, record) and not form.confirm.data:
+        return render_template(
+            "workflow/confirm.html", record=record, transition=chosen, kind=kind, form=form
+        )
     try:
         taken = transition_record(
             record, name, current_user, comment=form.comment.data, seen_version=form.version.data
@@ -33,6 +39,8 @@ def transition(kind, record_id, name):
         db.session.rollback()
         if refusal.status == 422 and not refusal.problems:
             form.comment.errors = [refusal.message]
+        if refusal.problems and can(current_user, "edit", record):
+            return redirect(_edit_url(record, kind))
         return render_template(
             "workflow/refused.html",
             record=record,
@@ -50,6 +58,23 @@ def transition(kind, record_id, name):
         "success",
     )
     return redirect(record_url(record))
+
+
+def _asks_first(transition, record):
+    """An action that ends the record, open to this person now: confirmed before it is taken
+    (one they may not take is refused at once, as any other)."""
+    return (
+        transition is not None
+        and transition.destructive
+        and may_take(current_user, transition, record)
+    )
+
+
+def _edit_url(record, kind):
+    """The record's form with what is missing for submission marked beside the fields."""
+    if kind == "projects":
+        return url_for("projects.edit", project_id=record.id, missing=1)
+    return url_for("mobilities.edit", mobility_id=record.id, missing=1)
 
 
 @bp.route("/records/<kind>/<int:record_id>/comments", methods=["POST"])

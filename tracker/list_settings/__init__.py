@@ -1,0 +1,1 @@
+"""What a person keeps about a list: named filters (saved views) and the columns they show."""
