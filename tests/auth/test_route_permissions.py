@@ -6,6 +6,7 @@ PUBLIC = {
     "static": "the stylesheets and scripts",
     "auth.login": "signing in",
     "health.healthz": "the load balancer's health check",
+    "main.favicon": "the icon browsers ask for on every site",
 }
 """Endpoints anyone may reach, signed in or not, and why."""
 
