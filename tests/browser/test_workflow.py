@@ -36,7 +36,8 @@ def create_partner(page, assert_accessible):
     page.get_by_label("City").fill("Leipzig")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(heading(page)).to_have_text("Universität Leipzig")
-    expect(page.get_by_text("D  LEIPZIG01")).to_be_visible()
+    expect(page.locator("dl").get_by_text("D  LEIPZIG01")).to_be_visible()
+    expect(page.get_by_role("heading", name="History")).to_be_visible()
     assert_accessible(page)
 
 
