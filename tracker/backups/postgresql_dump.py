@@ -119,6 +119,8 @@ def restore_database(copy_file, engine):
     if existing:
         quote = engine.dialect.identifier_preparer.quote
         psql.append(f"--command=DROP TABLE {', '.join(quote(name) for name in existing)} CASCADE")
+    # The dump creates the search function again (migration 7d2c41e0b9a3); drop ours first.
+    psql.append("--command=DROP FUNCTION IF EXISTS search_fold(text)")
     environment["PGOPTIONS"] = "-c client_min_messages=warning"
     _run([*psql, f"--file={script}"], environment, what="the database is left as it was")
 
