@@ -44,8 +44,12 @@ def country_names():
 @login_required
 def index():
     filters, query, sort = _filtered_list()
+    count = filters.apply(queries.mobility_count(current_user, filters.tables()))
     return render_template(
-        "mobilities/index.html", filters=filters, pagination=paginated(query), sort=sort
+        "mobilities/index.html",
+        filters=filters,
+        pagination=paginated(query, count=count),
+        sort=sort,
     )
 
 
