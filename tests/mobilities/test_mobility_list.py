@@ -231,3 +231,11 @@ def test_an_unticked_filter_hides_nothing(coordinator_client, records):
     db.session.commit()
     assert "Dirk" in names(coordinator_client.get("/mobilities/"))
     assert "Dirk Dijk" in coordinator_client.get("/mobilities/export.csv").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("query", "count"), [("", 5), ("country=FI", 2), ("q=aalto", 1), ("owner=Bert", 0)]
+)
+def test_the_total_counts_what_the_filters_keep(coordinator_client, records, query, count):
+    page = coordinator_client.get(f"/mobilities/?{query}").get_data(as_text=True)
+    assert f">{count} record" in page

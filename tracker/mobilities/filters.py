@@ -98,6 +98,21 @@ class MobilityFilterForm(FilterForm):
         "committed": lambda value: Mobility.status.not_in(NOT_COMMITTED),
     }
 
+    TABLES = {
+        "q": Organisation,
+        "call_year": Project,
+        "action": Project,
+        "country": Organisation,
+        "owner": User,
+        "project": Project,
+        "partner": Organisation,
+    }
+    """The joined table each filter reads (the others read the mobility's own columns)."""
+
+    def tables(self):
+        """The tables the chosen filters read: the count joins only these."""
+        return {self.TABLES[name] for name in self.chosen() if name in self.TABLES}
+
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.call_year.choices = [ANY] + [

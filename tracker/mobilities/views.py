@@ -51,13 +51,19 @@ def country_names():
 @permission_required("use_tracker")
 def index():
     filters, query, sort = _filtered_list()
+    count = filters.apply(queries.mobility_count(current_user, filters.tables()))
     return render_template(
         "mobilities/index.html",
         filters=filters,
+<<<<<<< HEAD
         pagination=paginated(query),
         sort=sort,
         bulk=BulkForm(current_user, "mobilities"),
         **list_settings(current_user, "mobilities"),
+=======
+        pagination=paginated(query, count=count),
+        sort=sort,
+>>>>>>> speed
     )
 
 

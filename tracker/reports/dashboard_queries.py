@@ -17,15 +17,19 @@ from tracker.auth.permissions import visibility
 from tracker.column_types import MONEY
 from tracker.deadlines.models import Deadline
 from tracker.extensions import db
+from tracker.mobilities.filters import MobilityFilterForm
 from tracker.mobilities.models import Mobility
 from tracker.organisations.models import Organisation
 from tracker.priorities.models import Priority, mobility_priorities, project_priorities
+from tracker.projects.filters import CONDITIONS as PROJECT_CONDITIONS
 from tracker.projects.models import Project
 from tracker.reports.periods import actions_by_period
 from tracker.workflow.states import Status
 
 ZERO = sa.cast(0, MONEY)
 """Zero euro with cents, so an empty sum reads 0.00 on every database."""
+
+MOBILITY_CONDITIONS = MobilityFilterForm.CONDITIONS
 
 FUNDED = (Status.APPROVED, Status.ONGOING, Status.COMPLETED)
 """Projects with a grant, and so a final report to write."""
@@ -41,6 +45,7 @@ class Scope:
     """Only the records this user may see (permissions.visibility)."""
 
     def projects(self):
+<<<<<<< HEAD:tracker/reports/dashboard_queries.py
         """Conditions on Project, as the project list's filters of the same name."""
         conditions = []
         if self.call_year is not None:
@@ -60,6 +65,28 @@ class Scope:
             conditions.append(Mobility.faculty == self.faculty)
         if self.visible_to is not None:
             conditions.extend(visibility(self.visible_to, Mobility))
+=======
+        """Conditions on Project: the project list's own filters of the same name."""
+        conditions = [
+            PROJECT_CONDITIONS[name](value)
+            for name, value in (("call_year", self.call_year), ("faculty", self.faculty))
+            if value
+        ]
+        if self.owner_id is not None:
+            conditions.append(Project.owner_id == self.owner_id)
+        return conditions
+
+    def mobilities(self):
+        """Conditions on Mobility: the mobility list's own filters of the same name (the call
+        year is the funding project's, which must be joined)."""
+        conditions = [
+            MOBILITY_CONDITIONS[name](value)
+            for name, value in (("call_year", self.call_year), ("faculty", self.faculty))
+            if value
+        ]
+        if self.owner_id is not None:
+            conditions.append(Mobility.owner_id == self.owner_id)
+>>>>>>> speed:tracker/reports/queries.py
         return conditions
 
 
