@@ -55,15 +55,10 @@ def index():
     return render_template(
         "mobilities/index.html",
         filters=filters,
-<<<<<<< HEAD
-        pagination=paginated(query),
+        pagination=paginated(query, count=count),
         sort=sort,
         bulk=BulkForm(current_user, "mobilities"),
         **list_settings(current_user, "mobilities"),
-=======
-        pagination=paginated(query, count=count),
-        sort=sort,
->>>>>>> speed
     )
 
 

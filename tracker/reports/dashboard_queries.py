@@ -45,35 +45,14 @@ class Scope:
     """Only the records this user may see (permissions.visibility)."""
 
     def projects(self):
-<<<<<<< HEAD:tracker/reports/dashboard_queries.py
-        """Conditions on Project, as the project list's filters of the same name."""
-        conditions = []
-        if self.call_year is not None:
-            conditions.append(Project.call_year == self.call_year)
-        if self.faculty:
-            conditions.append(Project.faculty == self.faculty)
-        if self.visible_to is not None:
-            conditions.extend(visibility(self.visible_to, Project))
-        return conditions
-
-    def mobilities(self):
-        """Conditions on Mobility (the call year through its project, which must be joined)."""
-        conditions = []
-        if self.call_year is not None:
-            conditions.append(Project.call_year == self.call_year)
-        if self.faculty:
-            conditions.append(Mobility.faculty == self.faculty)
-        if self.visible_to is not None:
-            conditions.extend(visibility(self.visible_to, Mobility))
-=======
         """Conditions on Project: the project list's own filters of the same name."""
         conditions = [
             PROJECT_CONDITIONS[name](value)
             for name, value in (("call_year", self.call_year), ("faculty", self.faculty))
             if value
         ]
-        if self.owner_id is not None:
-            conditions.append(Project.owner_id == self.owner_id)
+        if self.visible_to is not None:
+            conditions.extend(visibility(self.visible_to, Project))
         return conditions
 
     def mobilities(self):
@@ -84,9 +63,8 @@ class Scope:
             for name, value in (("call_year", self.call_year), ("faculty", self.faculty))
             if value
         ]
-        if self.owner_id is not None:
-            conditions.append(Mobility.owner_id == self.owner_id)
->>>>>>> speed:tracker/reports/queries.py
+        if self.visible_to is not None:
+            conditions.extend(visibility(self.visible_to, Mobility))
         return conditions
 
 
