@@ -5,6 +5,8 @@ The data comes from `flask bench-data`'s generator (tracker/bench/data.py). Size
 compared with a little room (ROOM).
 """
 
+import re
+
 import pytest
 
 from tests.query_counts import counted_statements
@@ -29,9 +31,11 @@ PAGES = {
     "deadline list": "/deadlines/",
     "notifications": "/notifications/",
 }
-ROOM = 1.12
-"""Counts in the text grow by a digit or two ("Download these 1,000 records"): an unpaged
-list would grow twentyfold."""
+ROOM = 1.05
+"""Sizes are compared with every number written as one digit, since counts in the text
+grow by a digit or two ("Download these 1,000 records"); what is left may differ a little
+(a longer name on the first page): an unpaged list would grow twentyfold."""
+NUMBER = re.compile(rb"\d+")
 
 
 def measure(client, big):
@@ -40,7 +44,7 @@ def measure(client, big):
         with counted_statements() as statements:
             response = client.get(page.format(big=big))
             html = response.get_data()
-        measured[name] = (response.status_code, len(statements), len(html))
+        measured[name] = (response.status_code, len(statements), len(NUMBER.sub(b"0", html)))
     return measured
 
 
@@ -53,7 +57,7 @@ def test_pages_cost_the_same_on_1000_and_on_20000_mobilities(client_as, role):
     big = first["funding"][0]
     small = measure(client, big)
 
-    more = Sizes(mobilities=19_000, projects=2, organisations=3, users=1, deadlines=0)
+    more = Sizes(mobilities=19_000, projects=0, organisations=3, users=1, deadlines=0)
     build(more, owner_ids=[user.id], funding_ids=first["funding"])
     large = measure(client, big)
 

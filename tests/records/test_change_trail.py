@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from tests.factories import make_deadline, make_organisation, make_user
 from tracker.enums import Role
 from tracker.extensions import db
+from tracker.i18n import language_choice
 from tracker.records.models import ChangedRecord, ChangeKind, RecordChange
 
 DUE = date.today() + timedelta(days=20)
@@ -26,7 +27,7 @@ def account_form(user, **changes):
         "full_name": user.full_name,
         "role": user.role.value,
         "faculty": user.faculty or "",
-        "language": user.language.value,
+        "language": language_choice(user.language),
         "active": "y" if user.active else "",
         "password": "",
         "confirm": "",

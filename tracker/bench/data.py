@@ -147,8 +147,9 @@ def build(sizes, password_hash="!", owner_ids=None, funding_ids=None, status=Non
     bands, kinds = list(DistanceBand), list(ParticipantKind)
 
     projects = []
-    for number in range(max(sizes.projects, 2)):
-        # The first two are an approved KA131 and an ongoing KA171: mobilities need funding.
+    # Mobilities need funding: unless `funding_ids` names it, the first two projects are an
+    # approved KA131 and an ongoing KA171.
+    for number in range(sizes.projects if funding_ids else max(sizes.projects, 2)):
         action = FUNDING[number] if number < 2 else actions[number % len(actions)]
         year = years[number % len(years)]
         start = date(year, 6, 1)

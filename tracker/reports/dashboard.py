@@ -273,12 +273,11 @@ def staff_home(user, today=None):
     """A staff member's home: their records per status, what waits on them, their dates."""
     today = today or date.today()
     scope = dashboard_queries.Scope(visible_to=user)
+    waiting, waiting_total = dashboard_queries.records_waiting_for(user, first=TOP)
     return {
         "statuses": status_table(scope),
-        "waiting": [
-            (row, record_link(row.kind, row.id))
-            for row in dashboard_queries.records_waiting_for(user)
-        ],
+        "waiting": [(row, record_link(row.kind, row.id)) for row in waiting],
+        "waiting_total": waiting_total,
         "deadlines": dashboard_queries.upcoming_deadlines(today, UPCOMING_DAYS, user=user),
         "final_reports": final_report_rows(scope, today),
     }

@@ -221,8 +221,9 @@ def final_reports_due(today, scope, days=60):
     ).all()
 
 
-def records_waiting_for(user, status=Status.CHANGES_REQUESTED):
-    """The projects and mobilities `user` may see in `status`, oldest change first.
+def records_waiting_for(user, first, status=Status.CHANGES_REQUESTED):
+    """The `first` projects and mobilities `user` may see in `status`, oldest change first,
+    and how many there are in all.
 
     Rows (kind, id, label, updated_at).
     """
@@ -239,6 +240,10 @@ def records_waiting_for(user, status=Status.CHANGES_REQUESTED):
         Mobility.updated_at,
     ).where(*visibility(user, Mobility), Mobility.status == status)
     union = sa.union_all(projects, mobilities).subquery()
-    return db.session.execute(
-        sa.select(union).order_by(union.c.updated_at, union.c.kind, union.c.id)
+    rows = db.session.execute(
+        sa.select(union).order_by(union.c.updated_at, union.c.kind, union.c.id).limit(first)
     ).all()
+    total = len(rows)
+    if total == first:
+        total = db.session.scalar(sa.select(sa.func.count()).select_from(union))
+    return rows, total
