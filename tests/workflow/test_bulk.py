@@ -7,6 +7,7 @@ from tests.workflow.conftest import complete_project
 from tracker.enums import Role
 from tracker.extensions import db
 from tracker.projects.models import Project
+from tracker.workflow import bulk
 from tracker.workflow.models import HistoryEntry
 from tracker.workflow.states import Status
 
@@ -158,3 +159,19 @@ def test_submitted_mobilities_of_a_filter_are_approved_from_the_mobility_list(
     db.session.expire_all()
     assert {db.session.get(Mobility, m.id).status for m in waiting} == {Status.APPROVED}
     assert db.session.get(Mobility, draft.id).status is Status.DRAFT
+
+
+def test_more_records_than_one_bulk_action_takes_are_refused_untouched(
+    app, owner, coordinator_client, monkeypatch
+):
+    monkeypatch.setattr(bulk, "BULK_LIMIT", 3)
+    waiting = [complete_project(owner, status=Status.SUBMITTED) for _ in range(4)]
+
+    response = coordinator_client.submit(
+        "/projects/bulk?status=submitted",
+        {"transition": "request_changes", "comment": "Add the budget.", "all_matching": "y"},
+    )
+
+    assert response.status_code == 422
+    assert "More than 3 records are selected" in response.get_data(as_text=True)
+    assert {status_of(project) for project in waiting} == {Status.SUBMITTED}

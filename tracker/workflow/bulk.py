@@ -20,6 +20,10 @@ from tracker.form_base import Form
 from tracker.workflow.operations import TransitionRefused, transition_record
 from tracker.workflow.transitions import TRANSITIONS, TRANSITIONS_BY_NAME, Actor
 
+BULK_LIMIT = 200
+"""The most records one bulk action takes: a page's worth at the largest page size, so
+the request ends in seconds and the summary stays readable."""
+
 
 class BulkForm(Form):
     transition = SelectField(_l("Action for the selected records"))
@@ -70,7 +74,7 @@ def chosen_records(query, model):
     """The records the form names (ticked ids, or every one the filtered `query` holds);
     `query` is already restricted to what the person may see."""
     if request.form.get("all_matching"):
-        return db.session.scalars(query).all()
+        return db.session.scalars(query.limit(BULK_LIMIT + 1)).all()
     ids = {as_id(value) for value in request.form.getlist("ids")} - {None}
     if not ids:
         return []
@@ -89,6 +93,12 @@ def bulk_page(user, kind, query, model, back_url):
         problem = _l("Choose an action.")
     elif not records:
         problem = _l("No record was selected: tick the records, or select all that match.")
+    elif len(records) > BULK_LIMIT:
+        problem = _l(
+            "More than %(limit)d records are selected; narrow the filters to %(limit)d or "
+            "fewer and act on them in turns.",
+            limit=BULK_LIMIT,
+        )
     elif transition.needs_comment and not (form.comment.data or "").strip():
         problem = _l("Say why in a comment: %(action)s needs one.", action=transition.label)
     elif transition.destructive and not form.confirm.data:
