@@ -172,11 +172,7 @@ def _scrub_texts(names, replacement):
         )
         for entry in entries:
             entry.comment = _replaced(entry.comment, name, replacement)
-            if entry.changes:
-                entry.changes = {
-                    field: [_replaced(value, name, replacement) for value in values]
-                    for field, values in entry.changes.items()
-                }
+            entry.changes = _scrubbed(entry.changes, name, replacement)
         for comment in db.session.scalars(sa.select(Comment).where(contains(Comment.body, name))):
             comment.body = _replaced(comment.body, name, replacement)
         changes = db.session.scalars(
@@ -190,11 +186,17 @@ def _scrub_texts(names, replacement):
         )
         for change in changes:
             change.record_label = _replaced(change.record_label, name, replacement)
-            if change.changes:
-                change.changes = {
-                    field: [_replaced(value, name, replacement) for value in values]
-                    for field, values in change.changes.items()
-                }
+            change.changes = _scrubbed(change.changes, name, replacement)
+
+
+def _scrubbed(changes, name, replacement):
+    """A history entry's {field: [old, new]} with `name` replaced in every value."""
+    if not changes:
+        return changes
+    return {
+        field: [_replaced(value, name, replacement) for value in values]
+        for field, values in changes.items()
+    }
 
 
 def _replaced(text, name, replacement):
