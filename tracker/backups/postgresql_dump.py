@@ -10,7 +10,7 @@ line where `ps` would show it.
 import os
 import re
 import shutil
-import subprocess
+import subprocess  # nosec B404 (pg_dump and psql, run with argument lists)
 from glob import glob
 from pathlib import Path
 
@@ -127,7 +127,7 @@ def restore_database(copy_file, engine):
 
 def _run(command, environment, what="nothing was changed"):
     """Run a client program; its error output (never a password) goes into the message."""
-    result = subprocess.run(  # noqa: S603  (an argument list, never a shell)
+    result = subprocess.run(  # noqa: S603  # nosec B603 (an argument list, never a shell)
         command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
     if result.returncode:

@@ -87,7 +87,7 @@ def _advance_sequences(models):
         table = model.__table__.name
         db.session.execute(
             sa.text(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608 (model names)
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608  # nosec B608 (model names)
                 f"(SELECT max(id) FROM {table}))"
             )
         )
@@ -128,7 +128,7 @@ def _organisations(batch, count):
     )
 
 
-def build(sizes, password_hash="!", owner_ids=None, funding_ids=None, status=None):  # noqa: S107
+def build(sizes, password_hash="!", owner_ids=None, funding_ids=None, status=None):  # noqa: S107  # nosec B107 (an unusable hash)
     """Add the records `sizes` asks for (call it again to grow the set); returns their ids.
 
     `owner_ids`: the users who own everything (default: `sizes.users` new ones);
