@@ -29,7 +29,12 @@ def fold(text):
     """Case- and accent-free text: fold("Zoë Łukasiewicz-Müller") == "zoe lukasiewicz-muller"."""
     if text is None:
         return None
-    decomposed = unicodedata.normalize("NFKD", str(text).casefold().translate(LETTERS))
+    text = str(text)
+    if text.isascii():
+        # Most names are plain ASCII, and SQLite calls this for every row a search reads:
+        # lower() gives the same result here, about four times faster.
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(LETTERS))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
