@@ -163,11 +163,7 @@ def _scrub_texts(names, replacement):
         as_json = json.dumps(name)[1:-1]  # how the changes column spells "Müller": M\u00fcller
         entries = db.session.scalars(
             sa.select(HistoryEntry).where(
-                sa.or_(
-                    contains(sa.cast(HistoryEntry.changes, sa.Text), name),
-                    contains(sa.cast(HistoryEntry.changes, sa.Text), as_json),
-                    contains(HistoryEntry.comment, name),
-                )
+                _mentioning(HistoryEntry.changes, HistoryEntry.comment, name, as_json)
             )
         )
         for entry in entries:
@@ -177,16 +173,23 @@ def _scrub_texts(names, replacement):
             comment.body = _replaced(comment.body, name, replacement)
         changes = db.session.scalars(
             sa.select(RecordChange).where(
-                sa.or_(
-                    contains(sa.cast(RecordChange.changes, sa.Text), name),
-                    contains(sa.cast(RecordChange.changes, sa.Text), as_json),
-                    contains(RecordChange.record_label, name),
-                )
+                _mentioning(RecordChange.changes, RecordChange.record_label, name, as_json)
             )
         )
         for change in changes:
             change.record_label = _replaced(change.record_label, name, replacement)
             change.changes = _scrubbed(change.changes, name, replacement)
+
+
+def _mentioning(changes, text, name, as_json):
+    """The condition "`name` is in the changes column (as typed or as JSON spells it) or in
+    the text column", for the history and the change trail alike."""
+    from tracker.listing import contains
+
+    changes_text = sa.cast(changes, sa.Text)
+    return sa.or_(
+        contains(changes_text, name), contains(changes_text, as_json), contains(text, name)
+    )
 
 
 def _scrubbed(changes, name, replacement):
