@@ -58,10 +58,6 @@ def test_without_javascript_the_calculate_button_shows_the_breakdown(
     expect(page.get_by_role("link", name="Eva Example")).to_have_count(0)
 
 
-def partner_options(page):
-    return page.get_by_label("Partner organisation").locator("option").all_inner_texts()
-
-
 def test_a_ka171_project_narrows_the_partners_and_a_partner_proposes_the_band(
     page, sign_in, assert_accessible, staff, ka131, ka171
 ):
@@ -90,5 +86,5 @@ def test_without_javascript_a_button_shows_the_projects_partners(new_page, sign_
     page.get_by_label("Participant's name").fill("Ines Incoming")
     page.get_by_label("Funding project").select_option(str(ka171.id))
     page.get_by_role("button", name="Show this project's partners").click()
-    assert partner_options(page) == KA171_PARTNERS
+    expect(page.get_by_label("Partner organisation").locator("option")).to_have_text(KA171_PARTNERS)
     expect(page.get_by_label("Participant's name")).to_have_value("Ines Incoming")
