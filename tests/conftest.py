@@ -120,17 +120,24 @@ def session_app(backend, tmp_path_factory):
     return app
 
 
+RESTART_SEQUENCES = sa.text(
+    "SELECT setval(format('%I', sequencename)::regclass, 1, false)"
+    " FROM pg_sequences WHERE schemaname = current_schema()"
+)
+"""Every id sequence starts again at 1, as after a fresh migration."""
+
+
 def empty_tables(app):
+    """Delete every row, children first. On PostgreSQL a DELETE of a test's few rows takes
+    milliseconds where a TRUNCATE of every table takes most of a second."""
     with app.app_context():
         db.session.remove()
         tables = [t for t in db.metadata.sorted_tables if t.name not in KEPT_TABLES]
         with db.engine.begin() as connection:
+            for table in reversed(tables):
+                connection.execute(table.delete())
             if connection.dialect.name == "postgresql":
-                names = ", ".join(table.name for table in tables)
-                connection.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-            else:
-                for table in reversed(tables):
-                    connection.execute(table.delete())
+                connection.execute(RESTART_SEQUENCES)
 
 
 @pytest.fixture
