@@ -26,6 +26,8 @@ class Config:
     # Empty means: an SQLite file in the instance folder (set in create_app).
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL", "")
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Werkzeug's scrypt at its default cost (N=32768): slow on purpose, against guessing.
+    PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105  (a hashing method, no password)
     OFFICE_TIMEZONE = os.environ.get("OFFICE_TIMEZONE", "Europe/Amsterdam")
     # Where distances to partners are measured from: a Dutch city of over 15,000 inhabitants.
     HOME_CITY = os.environ.get("HOME_CITY", "Leiden")
@@ -75,6 +77,8 @@ class TestingConfig(Config):
     # On, so that the limiter is exercised, but out of reach of the suite's many sign-ins;
     # tests/auth/test_rate_limit.py lowers both.
     LOGIN_RATE_LIMIT = "100000 per minute"
+    # The same scrypt at 1/32 of the cost: the suite signs in over a thousand times.
+    PASSWORD_HASH_METHOD = "scrypt:1024:8:1"  # noqa: S105  (a hashing method)
     LOGIN_ACCOUNT_RATE_LIMIT = "100000 per minute"
     MAIL_SERVER = ""
 

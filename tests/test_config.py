@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tracker import create_app
+from tracker.auth.models import User
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,6 +24,15 @@ def test_production_starts_with_a_real_secret_key():
     app = create_app("production", SECRET_KEY="x" * 48, SQLALCHEMY_DATABASE_URI="sqlite://")
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert not app.debug
+
+
+def test_production_hashes_passwords_at_werkzeugs_full_scrypt_cost():
+    app = create_app("production", SECRET_KEY="x" * 48, SQLALCHEMY_DATABASE_URI="sqlite://")
+    with app.app_context():
+        user = User()
+        user.set_password("correct horse battery staple")
+    assert user.password_hash.startswith("scrypt:32768:8:1$")
+    assert user.check_password("correct horse battery staple")
 
 
 def test_without_database_url_sqlite_lives_in_the_instance_folder(monkeypatch, tmp_path):

@@ -115,7 +115,7 @@ def test_sign_out_needs_post(staff_client):
     assert staff_client.get("/logout").status_code == 405
 
 
-def test_password_is_stored_salted_and_hashed():
+def test_password_is_stored_salted_and_hashed(app):
     first, second = User(), User()
     first.set_password("same password twice")
     second.set_password("same password twice")

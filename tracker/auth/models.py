@@ -4,6 +4,7 @@ import secrets
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, validates
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -66,8 +67,9 @@ class User(UserMixin, db.Model):
         return self.active
 
     def set_password(self, password):
-        # scrypt, salted, Werkzeug's default: never our own hashing.
-        self.password_hash = generate_password_hash(password, method="scrypt")
+        """Salted scrypt through Werkzeug, never our own hashing; its cost is configuration."""
+        method = current_app.config["PASSWORD_HASH_METHOD"]
+        self.password_hash = generate_password_hash(password, method=method)
 
     def check_password(self, password):
         return check_password_hash(self.password_hash, password)

@@ -11,7 +11,6 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import sqlalchemy as sa
 from flask_babel import force_locale
-from werkzeug.security import generate_password_hash
 
 from tracker.auth.models import User
 from tracker.column_types import utcnow
@@ -71,7 +70,9 @@ def _accounts(added):
         user = found.get(account.email)
         if user is None:
             if account.password not in hashes:
-                hashes[account.password] = generate_password_hash(account.password, "scrypt")
+                hasher = User()
+                hasher.set_password(account.password)
+                hashes[account.password] = hasher.password_hash
             user = User(
                 email=account.email,
                 full_name=account.full_name,
