@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from tests.conftest import sign_in
-from tests.factories import make_user
+from tests.factories import make_mobility, make_organisation, make_project, make_user
 from tests.workflow.conftest import complete_project
 from tracker.column_types import utcnow
 from tracker.enums import Role
@@ -63,3 +63,51 @@ def test_timestamps_are_stored_in_utc_and_shown_in_the_offices_time_zone(app):
     db.session.commit()
     page = signed_in(app.test_client(), owner).get(f"/projects/{project.id}")
     assert "15 Jan 2026, 13:00" in page.get_data(as_text=True)  # Amsterdam: UTC+1
+
+
+def submitted(record, *days_ago, status=Status.SUBMITTED):
+    """Record a submission `days_ago` for each number given; the record ends in `status`."""
+    for days in days_ago:
+        entry = log_history(
+            record,
+            record.owner,
+            HistoryKind.STATUS,
+            from_status=Status.DRAFT,
+            to_status=Status.SUBMITTED,
+        )
+        entry.created_at = utcnow() - timedelta(days=days)
+    record.status = status
+    db.session.commit()
+
+
+def test_queue_waits_from_the_last_submission_and_filters_by_faculty(app):
+    """Projects and mobilities in one order; a record sent back and submitted again waits
+    from its last submission; the faculty filter keeps only that faculty's records."""
+    law = make_user(Role.STAFF, full_name="Lena Law", faculty="Faculty of Law")
+    arts = make_user(Role.STAFF, full_name="Arthur Arts", faculty="Faculty of Arts")
+    resubmitted = complete_project(law, title="Resubmitted application")
+    submitted(resubmitted, 40, 5)
+    plain = complete_project(law, title="Plain application")
+    submitted(plain, 20, status=Status.IN_REVIEW)
+    mobility = make_mobility(
+        law,
+        make_project(law),
+        make_organisation(),
+        participant_name="Maria Mobile",
+        grant_waiting_for="student_group_1",
+    )
+    submitted(mobility, 30)
+    submitted(complete_project(arts, title="Arts application"), 50)
+
+    client = sign_in(app.test_client(), make_user(Role.COORDINATOR))
+    text = client.get("/review?faculty=Faculty+of+Law").get_data(as_text=True)
+
+    assert "3 records waiting" in text
+    assert "Arts application" not in text
+    assert text.index("Maria Mobile") < text.index("Plain application")
+    assert text.index("Plain application") < text.index("Resubmitted application")
+    assert '<td class="number">5</td>' in text
+    assert text.count("grant waits for unit costs") == 1
+    everything = client.get("/review").get_data(as_text=True)
+    assert "4 records waiting" in everything
+    assert everything.index("Arts application") < everything.index("Maria Mobile")

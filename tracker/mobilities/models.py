@@ -26,6 +26,26 @@ class Mobility(db.Model):
         sa.Index("ix_mobilities_start_date_id", "start_date", "id"),
         sa.Index("ix_mobilities_end_date_id", "end_date", "id"),
         sa.Index("ix_mobilities_participant_name_id", "participant_name", "id"),
+        # The dashboard's counts per project (a call year's) read only this index.
+        sa.Index(
+            "ix_mobilities_dashboard",
+            "project_id",
+            "status",
+            "activity_type",
+            "flow",
+            "organisation_id",
+            "faculty",
+        ),
+        # The review queue orders every waiting mobility from this index alone.
+        sa.Index("ix_mobilities_status_faculty_updated", "status", "faculty", "updated_at"),
+        # The few mobilities whose grant waits for a unit-cost figure (the dashboard's list
+        # of missing figures), found without reading the others.
+        sa.Index(
+            "ix_mobilities_grant_waiting_for",
+            "grant_waiting_for",
+            sqlite_where=sa.text("grant_waiting_for IS NOT NULL"),
+            postgresql_where=sa.text("grant_waiting_for IS NOT NULL"),
+        ),
         sa.CheckConstraint("end_date >= start_date", name="dates_in_order"),
         sa.CheckConstraint(
             "grant_override_total IS NULL OR grant_override_reason IS NOT NULL",

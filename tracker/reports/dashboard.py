@@ -8,7 +8,6 @@ list that shows exactly those records, built from the list's own filter names
 from dataclasses import dataclass
 from datetime import date
 
-import sqlalchemy as sa
 from flask import url_for
 from flask_babel import gettext as _
 
@@ -20,7 +19,7 @@ from tracker.extensions import db
 from tracker.reports import dashboard_queries, ka171_queries
 from tracker.reports.charts import bar_chart
 from tracker.reports.periods import final_report_due
-from tracker.workflow.queries import review_queue
+from tracker.workflow.queries import queue_rows, review_queue, review_queue_count
 from tracker.workflow.states import Status
 from tracker.workflow.waiting import days_waiting, office_today
 
@@ -194,15 +193,14 @@ def counted_mobilities_url(project_id, organisation_id, **filters):
 
 def review_rows(faculty, today):
     """The TOP longest-waiting records, with their days waiting and links."""
-    rows = db.session.execute(review_queue(faculty).limit(TOP))
+    rows = queue_rows(db.session.execute(review_queue(faculty).limit(TOP)))
     return [
         (row, days_waiting(row.waiting_since, today), record_link(row.kind, row.id)) for row in rows
     ]
 
 
 def review_total(faculty):
-    queue = review_queue(faculty).order_by(None).subquery()
-    return db.session.scalar(sa.select(sa.func.count()).select_from(queue))
+    return db.session.scalar(review_queue_count(faculty))
 
 
 def final_report_rows(scope, today):

@@ -103,7 +103,8 @@ def ka171_planned_vs_used(scope, first=None):
 def ka171_partner_budgets(scope, first=None):
     """Per KA171 project and partner: budget allocated and committed in mobilities.
 
-    Rows (project_id, project, organisation_id, partner, allocated, committed).
+    Rows (project_id, project, organisation_id, partner, allocated, committed). The
+    committed sums are taken over the chosen projects' mobilities only, not every one.
     """
     committed = (
         sa.select(
@@ -111,7 +112,8 @@ def ka171_partner_budgets(scope, first=None):
             Mobility.organisation_id,
             sa.func.sum(committed_grant()).label("amount"),
         )
-        .where(Mobility.status.not_in(NOT_COMMITTED))
+        .join(Project, Mobility.project)
+        .where(*_ka171_projects(scope, first), Mobility.status.not_in(NOT_COMMITTED))
         .group_by(Mobility.project_id, Mobility.organisation_id)
         .subquery()
     )

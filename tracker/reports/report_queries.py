@@ -135,10 +135,19 @@ def project_mobilities(user, project):
 
 
 def _committed_per_project(*conditions):
+    """Per project that `conditions` (on Project) choose: its committed grants, and the part
+    of them that went to third countries not associated: one pass over its mobilities."""
+    grant = committed_grant()
+    third_country = Organisation.country.in_(THIRD_COUNTRIES_NOT_ASSOCIATED)
     return (
-        sa.select(Mobility.project_id, sa.func.sum(committed_grant()).label("amount"))
+        sa.select(
+            Mobility.project_id,
+            sa.func.sum(grant).label("amount"),
+            sa.func.sum(sa.case((third_country, grant))).label("third_countries"),
+        )
+        .join(Project, Mobility.project)
         .outerjoin(Organisation, Mobility.organisation)
-        .where(Mobility.status.not_in(NOT_COMMITTED), Mobility.project_id.is_not(None), *conditions)
+        .where(Mobility.status.not_in(NOT_COMMITTED), *conditions)
         .group_by(Mobility.project_id)
         .subquery()
     )
@@ -149,7 +158,20 @@ def budget_report(user, call_year=None):
     return db.session.execute(budget_report_select(user, call_year)).all()
 
 
-def budget_report_select(user, call_year=None):
+def _budget_projects(call_year, action):
+    """The budget report's projects: a call year's (or all), one action's (or all)."""
+    return [*_year(Project.call_year, call_year), *([Project.action == action] if action else [])]
+
+
+def budget_report_count(user, call_year=None):
+    """How many rows `budget_report_select` holds, counted on the projects alone."""
+    query = (
+        sa.select(sa.func.count()).select_from(Project).where(*_budget_projects(call_year, None))
+    )
+    return visible(user, Project, query)
+
+
+def budget_report_select(user, call_year=None, action=None):
     """Per action and project: requested, awarded, committed in mobilities, the organisational
     support of the blended intensive programmes we organise, remaining; and what went to
     mobility with third countries not associated (KA131 caps it).
@@ -157,12 +179,10 @@ def budget_report_select(user, call_year=None):
     The action's totals come from window functions over the same rows, so the
     page needs no second pass, and a page of the rows still shows its actions' totals.
     Committed counts all the project's mobilities that are not rejected, withdrawn or
-    cancelled.
+    cancelled; only the mobilities of the chosen call year's (and action's) projects are summed.
     """
-    committed = _committed_per_project()
-    third_countries = _committed_per_project(
-        Organisation.country.in_(THIRD_COUNTRIES_NOT_ASSOCIATED)
-    )
+    projects = _budget_projects(call_year, action)
+    committed = _committed_per_project(*projects)
     bips = support_per_project()
     committed_amount = sa.func.coalesce(committed.c.amount, ZERO)
     bip_support = sa.func.coalesce(bips.c.support, ZERO)
@@ -181,7 +201,7 @@ def budget_report_select(user, call_year=None):
             bip_support.label("bip_support"),
             sa.func.coalesce(bips.c.programmes, 0).label("bip_programmes"),
             sa.func.coalesce(bips.c.without_figures, 0).label("bip_without_figures"),
-            sa.func.coalesce(third_countries.c.amount, ZERO).label("third_countries"),
+            sa.func.coalesce(committed.c.third_countries, ZERO).label("third_countries"),
             (Project.awarded_amount - committed_amount - bip_support).label("remaining"),
             sa.func.sum(Project.requested_amount).over(**per_action).label("action_requested"),
             sa.func.sum(Project.awarded_amount).over(**per_action).label("action_awarded"),
@@ -190,9 +210,8 @@ def budget_report_select(user, call_year=None):
             sa.func.count().over(**per_action).label("action_projects"),
         )
         .outerjoin(committed, committed.c.project_id == Project.id)
-        .outerjoin(third_countries, third_countries.c.project_id == Project.id)
         .outerjoin(bips, bips.c.project_id == Project.id)
-        .where(*_year(Project.call_year, call_year))
+        .where(*projects)
         .order_by(Project.action, Project.call_year.desc(), Project.title, Project.id)
     )
     return visible(user, Project, query)
@@ -208,18 +227,28 @@ def mobility_report_projects(user):
     """The KA131 and KA171 projects `user` may see, newest call first (the reports' index).
 
     A select of rows (Project, reported), to be paged: `reported` is the number of rows
-    the project's mobility report holds, counted by the report's own condition: a user
+    the project's mobility report holds (counted per project on the page, in the index on
+    mobilities' project and status), by the report's own condition: a user
     sees only the projects they own (or, in the office, all), and every mobility of those.
     """
     reported = (
-        sa.select(Mobility.project_id, sa.func.count().label("n"))
-        .where(_in_mobility_report())
-        .group_by(Mobility.project_id)
-    ).subquery()
+        sa.select(sa.func.count())
+        .where(Mobility.project_id == Project.id, _in_mobility_report())
+        .scalar_subquery()
+    )
     query = (
-        sa.select(Project, sa.func.coalesce(reported.c.n, 0))
-        .outerjoin(reported, reported.c.project_id == Project.id)
+        sa.select(Project, reported)
         .where(Project.action.in_(MOBILITY_REPORT_ACTIONS))
         .order_by(Project.call_year.desc(), Project.title, Project.id)
+    )
+    return visible(user, Project, query)
+
+
+def mobility_report_project_count(user):
+    """How many rows `mobility_report_projects` holds, counted on the projects alone."""
+    query = (
+        sa.select(sa.func.count())
+        .select_from(Project)
+        .where(Project.action.in_(MOBILITY_REPORT_ACTIONS))
     )
     return visible(user, Project, query)

@@ -20,7 +20,6 @@ from tracker.erasmus.budget_rules import third_country_cap_use
 from tracker.erasmus.mobility_types import Flow
 from tracker.extensions import db
 from tracker.listing import paginated
-from tracker.projects.models import Project
 from tracker.projects.queries import project_or_404
 from tracker.records.csv_export import stream_rows
 from tracker.records.downloads import download, export_routes
@@ -50,7 +49,11 @@ def report_helpers():
 @bp.route("/")
 @permission_required("use_tracker")
 def index():
-    projects = paginated(report_queries.mobility_report_projects(current_user), rows=True)
+    projects = paginated(
+        report_queries.mobility_report_projects(current_user),
+        rows=True,
+        count=report_queries.mobility_report_project_count(current_user),
+    )
     return render_template("reports/index.html", projects=projects)
 
 
@@ -108,12 +111,17 @@ def priorities_csv(file_format):
 @permission_required("use_tracker")
 def budget():
     form, call_year = _year_form()
-    select = report_queries.budget_report_select(current_user, call_year)
-    page = paginated(select, rows=True)
+    page = paginated(
+        report_queries.budget_report_select(current_user, call_year),
+        rows=True,
+        count=report_queries.budget_report_count(current_user, call_year),
+    )
     groups = [
         (action, list(rows)) for action, rows in groupby(page.items, key=attrgetter("action"))
     ]
-    ka131 = db.session.execute(select.where(Project.action == Action.KA131_HED))
+    ka131 = db.session.execute(
+        report_queries.budget_report_select(current_user, call_year, Action.KA131_HED)
+    )
     capped = [
         (row, cap)
         for row in ka131

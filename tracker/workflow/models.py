@@ -28,7 +28,12 @@ class HistoryEntry(RecordLink, db.Model):
     """One thing that happened to a record. Rows are only ever added."""
 
     __tablename__ = "history"
-    __table_args__ = (RecordLink.record_link_check(),)
+    __table_args__ = (
+        RecordLink.record_link_check(),
+        # When a record was last submitted (the review queue): one index seek per record.
+        sa.Index("ix_history_project_status_at", "project_id", "to_status", "created_at"),
+        sa.Index("ix_history_mobility_status_at", "mobility_id", "to_status", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))

@@ -13,7 +13,7 @@ from tracker.submissions import commit_created, replayed
 from tracker.workflow.forms import CommentForm, TransitionForm
 from tracker.workflow.operations import TransitionRefused, add_comment, transition_record
 from tracker.workflow.permissions import may_take
-from tracker.workflow.queries import review_queue
+from tracker.workflow.queries import queue_rows, review_queue, review_queue_count
 from tracker.workflow.transitions import TRANSITIONS_BY_NAME
 
 bp = Blueprint("workflow", __name__)
@@ -99,8 +99,10 @@ def comment(kind, record_id):
 @permission_required("review")
 def queue():
     faculty = drop_nul(request.args.get("faculty", "")) or None
+    pagination = paginated(review_queue(faculty), rows=True, count=review_queue_count(faculty))
     return render_template(
         "workflow/review.html",
-        pagination=paginated(review_queue(faculty), rows=True),
+        pagination=pagination,
+        rows=queue_rows(pagination.items),
         faculty=faculty,
     )
