@@ -200,7 +200,7 @@ def _staff_grant(mobility: MobilityInputs, rates: RateTable, grant: GrantLines) 
     """Staff: a rate per day, full up to day 14, 70 % from day 15, at most 60 days.
 
     The funded period is the activity (at most 60 days) plus the travel days: one
-    before and one after, or up to six in all with green travel. Travel days are
+    before and one after, more with green travel (rules.funded_travel_days). Travel days are
     days of the funded period, so they count towards day 14 as well.
     """
     rate = _staff_day_rate(mobility, rates, grant)
@@ -254,7 +254,7 @@ def _long_term_student_grant(mobility: MobilityInputs, rates: RateTable, grant: 
     Days beyond whole months are paid pro rata, a month counting 30 days. Top-ups
     follow the same months and days: fewer opportunities, and traineeships. Travel
     support goes only to students with fewer opportunities; a student without it
-    who travels green gets a one-off amount and up to 4 extra days of support.
+    who travels green gets a one-off amount and extra days of support for travel days.
     """
     group = _destination_group(mobility, rates)
     grant.destination_group = group
@@ -297,7 +297,7 @@ def _short_term_student_grant(
 
     Students with fewer opportunities get a one-off top-up (by length of stay) and
     travel support. The others, when they travel green, get the one-off green amount
-    and up to 4 travel days, which lengthen the funded period like a staff member's.
+    and travel days, which lengthen the funded period like a staff member's.
     """
     green_days = 0
     if mobility.fewer_opportunities:
