@@ -27,8 +27,8 @@ from tracker.mobilities.grants import (
     NotInTheTables,
     NoUnitCosts,
     grant_for,
-    whole_months_and_days,
 )
+from tracker.mobilities.rules import whole_months_and_days
 
 KA131, KA171 = Action.KA131_HED, Action.KA171_HED
 STUDENT, STAFF = ParticipantKind.STUDENT, ParticipantKind.STAFF

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from decimal import Decimal
 
 import pytest
 
@@ -68,3 +69,36 @@ def test_the_export_gives_the_destination_group_of_the_call_year(
     make_mobility(staff, ka131, partners["DE"])
     (row,) = exported(coordinator_client.get("/mobilities/export.csv"))
     assert row["Destination group"] == "Group 2: medium living costs"
+
+
+def test_the_export_gives_the_funded_duration_and_the_grant_that_counts(
+    coordinator_client, staff, ka131, partners
+):
+    make_mobility(
+        staff,
+        ka131,
+        partners["FI"],
+        participant_name="Ada Set By Hand",
+        grant_total=Decimal("1000.00"),
+        grant_override_total=Decimal("800.00"),
+        grant_override_reason="Agreed with the partner",
+    )
+    make_mobility(
+        staff,
+        ka131,
+        partners["FI"],
+        participant_name="Ben No Dates",
+        start_date=None,
+        end_date=None,
+    )
+    rows = {
+        row["Participant"]: row
+        for row in exported(coordinator_client.get("/mobilities/export.csv"))
+    }
+    ada, ben = rows["Ada Set By Hand"], rows["Ben No Dates"]
+    assert (ada["Duration (days)"], ada["Calculated total (EUR)"], ada["Grant (EUR)"]) == (
+        "153",
+        "1000.00",
+        "800.00",
+    )
+    assert (ben["Duration (days)"], ben["Grant (EUR)"]) == ("", "")

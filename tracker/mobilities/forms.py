@@ -36,8 +36,12 @@ from tracker.mobilities.rules import (
     BLENDED_ACTIVITIES,
     MAX_TRAVEL_DAYS,
     NO_INCOMING_FOR_KA131,
+    STAFF_GREEN_TRAVEL_DAYS,
+    STAFF_TRAVEL_DAYS,
+    STUDENT_GREEN_TRAVEL_DAYS,
     action_funds_flow,
     allowed_days_text,
+    days_counted,
     duration_allowed,
     ka171_funds_country,
     outside_ka171_partnership,
@@ -112,7 +116,11 @@ class MobilityForm(OneTimeToken, Form):
         default=0,
         validators=[Optional(), NumberRange(min=0, max=MAX_TRAVEL_DAYS)],
         description=_l(
-            "Staff: up to 2, or 6 with green travel. Green-travelling students: up to 4."
+            "Staff: up to %(staff)s, or %(staff_green)s with green travel. "
+            "Green-travelling students: up to %(student_green)s.",
+            staff=STAFF_TRAVEL_DAYS,
+            staff_green=STAFF_GREEN_TRAVEL_DAYS,
+            student_green=STUDENT_GREEN_TRAVEL_DAYS,
         ),
     )
     priorities = CheckboxList(_l("Priorities"), coerce=int)
@@ -199,6 +207,14 @@ class MobilityForm(OneTimeToken, Form):
                 )
             )
 
+    def duration_days(self):
+        """The days the dates give, both counted as the rules count them; None until both
+        dates are entered in order."""
+        start, end = self.start_date.data, self.end_date.data
+        if start is None or end is None or end < start:
+            return None
+        return days_counted(start, end)
+
     def validate_end_date(self, field):
         start = self.start_date.data
         if start is None or field.data is None:
@@ -206,7 +222,7 @@ class MobilityForm(OneTimeToken, Form):
         if field.data < start:
             raise ValidationError(_l("The end date comes before the start date."))
         activity = _member(ActivityType, self.activity_type.data)
-        days = (field.data - start).days + 1
+        days = self.duration_days()
         if activity and not duration_allowed(activity, days):
             raise ValidationError(
                 _l(

@@ -1,5 +1,6 @@
-"""The vocabulary of a grant: what it depends on, what it comes to, why it cannot be computed,
-and the explained lines it is added up from (tracker.mobilities.grants applies the rules)."""
+"""The vocabulary of a grant: what it depends on, what it comes to, and why it cannot be
+computed. Data only: the rules are in tracker.mobilities.rules, the calculation in
+tracker.mobilities.grants."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -11,11 +12,9 @@ from tracker.erasmus.actions import Action
 from tracker.erasmus.countries import DestinationGroup
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
 from tracker.erasmus.unit_cost_figures import NO_TABLE, figure_label
+from tracker.mobilities.rules import days_counted
 
 CENT = Decimal("0.01")
-FULL_RATE_DAYS = 14
-"""Per-day rates (staff, short-term students) drop from day 15 on."""
-DAYS_PER_MONTH = 30
 
 
 class GrantError(Exception):
@@ -88,13 +87,11 @@ class MobilityInputs:
     green_travel: bool = False
     fewer_opportunities: bool = False
     travel_days: int = 0
-    """Staff: travel days to fund (up to 2, 6 with green travel). Students travelling green
-    without travel support: travel days to fund (up to 4)."""
+    """Travel days entered; the grant funds those `rules.funded_travel_days` allows."""
 
     @property
     def days(self) -> int:
-        """Both the start and the end date count."""
-        return (self.end - self.start).days + 1
+        return days_counted(self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -116,80 +113,3 @@ def eur(amount: Decimal) -> str:
 
 def cents(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, ROUND_HALF_UP)
-
-
-class GrantLines:
-    """Collects the explained lines; each component is the sum of its rounded lines."""
-
-    def __init__(self):
-        self.lines = []
-        self.sums = {"individual": Decimal(0), "travel": Decimal(0), "top_ups": Decimal(0)}
-        self.destination_group = None
-
-    def _add(self, component, label, amount):
-        amount = cents(amount)
-        self.sums[component] += amount
-        self.lines.append((label, amount))
-
-    def individual(self, label, amount):
-        self._add("individual", label, amount)
-
-    def top_up(self, label, amount):
-        self._add("top_ups", label, amount)
-
-    def travel(self, amount, mobility):
-        band = mobility.distance_band.label
-        if mobility.green_travel:
-            label = _l("Green travel, %(band)s", band=band)
-        else:
-            label = _l("Travel, %(band)s", band=band)
-        self._add("travel", label, amount)
-
-    def per_day(self, rate, days, reduced_rate, period):
-        """Individual support per day: full rate up to day 14, the reduced rate after."""
-        full = min(days, FULL_RATE_DAYS)
-        if period is None:
-            label = _l("%(days)s days × %(rate)s", days=full, rate=eur(rate))
-        else:
-            label = _l(
-                "%(days)s days × %(rate)s (%(period)s)", days=full, rate=eur(rate), period=period
-            )
-        self.individual(label, full * rate)
-        if days > full:
-            self.individual(
-                _l(
-                    "%(days)s days from day 15 × %(rate)s",
-                    days=days - full,
-                    rate=eur(reduced_rate),
-                ),
-                (days - full) * reduced_rate,
-            )
-
-    def per_month(self, add, what, rate, months, days):
-        """Months at the monthly rate, then the remaining days at rate / 30."""
-        if months:
-            add(
-                _l(
-                    "%(what)s: %(months)s months × %(rate)s",
-                    what=what,
-                    months=months,
-                    rate=eur(rate),
-                ),
-                months * rate,
-            )
-        if days:
-            add(
-                _l("%(what)s: %(days)s days × %(rate)s / 30", what=what, days=days, rate=eur(rate)),
-                days * rate / DAYS_PER_MONTH,
-            )
-
-    def breakdown(self) -> GrantBreakdown:
-        individual, travel, top_ups = (self.sums[k] for k in ("individual", "travel", "top_ups"))
-        return GrantBreakdown(
-            individual_support=individual,
-            travel=travel,
-            top_ups=top_ups,
-            total=individual + travel + top_ups,
-            lines=tuple(self.lines),
-            destination_group=self.destination_group,
-        )

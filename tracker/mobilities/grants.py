@@ -4,8 +4,10 @@ The Erasmus+ grant of a participant is a sum of unit costs: individual support
 (per day for staff and short stays, per month for long student stays), travel
 (a fixed amount per distance band) and top-ups. The figures, and the call year's
 destination groups, come from a RateTable handed in by the caller (the database's,
-or the shipped one); the rules of how to combine them are the programme's and live
-here. A figure the table lacks stops the calculation with MissingUnitCost naming it.
+or the shipped one); the programme's rules (lengths, travel days, the shape of the
+rates, who funds what) come from tracker.mobilities.rules; how they combine into a
+grant is here, and only here. A figure the table lacks stops the calculation with
+MissingUnitCost naming it.
 Every amount is Decimal, each line rounded to cents, and each component is the sum
 of its lines, so the explanation a coordinator reads adds up to the figure stored.
 
@@ -13,8 +15,6 @@ Rules: Erasmus+ Programme Guide, Part B, mobility projects for higher education
 students and staff; see ../shared/erasmus-rules.md.
 """
 
-import calendar
-from datetime import date, timedelta
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
@@ -25,22 +25,28 @@ from tracker.erasmus.countries import HOME_COUNTRY, is_programme_country
 from tracker.erasmus.mobility_types import ActivityType, Flow, ParticipantKind
 from tracker.erasmus.rate_tables import RateTable
 from tracker.mobilities.grant_types import (
-    DAYS_PER_MONTH,
     GrantBreakdown,
     GrantError,
-    GrantLines,
     MissingInput,
     MissingUnitCost,
     MobilityInputs,
     NotFundable,
     NotInTheTables,
     NoUnitCosts,
+    cents,
     eur,
 )
 from tracker.mobilities.rules import (
+    DAYS_PER_MONTH,
+    FULL_RATE_DAYS,
     NO_INCOMING_FOR_KA131,
+    STAFF,
+    STAFF_REDUCED_SHARE,
     action_funds_flow,
+    funded_travel_days,
+    is_short_term,
     ka171_funds_country,
+    whole_months_and_days,
 )
 
 __all__ = [
@@ -53,15 +59,84 @@ __all__ = [
     "NotFundable",
     "NotInTheTables",
     "grant_for",
-    "whole_months_and_days",
 ]
 
-STAFF_REDUCED_SHARE = Decimal("0.7")
-STAFF_MAX_ACTIVITY_DAYS = 60
-STAFF_TRAVEL_DAYS = 2
-STAFF_GREEN_TRAVEL_DAYS = 6
-STUDENT_GREEN_TRAVEL_DAYS = 4
-SHORT_TERM_MAX_DAYS = 30
+
+class GrantLines:
+    """Collects the explained lines; each component is the sum of its rounded lines."""
+
+    def __init__(self):
+        self.lines = []
+        self.sums = {"individual": Decimal(0), "travel": Decimal(0), "top_ups": Decimal(0)}
+        self.destination_group = None
+
+    def _add(self, component, label, amount):
+        amount = cents(amount)
+        self.sums[component] += amount
+        self.lines.append((label, amount))
+
+    def individual(self, label, amount):
+        self._add("individual", label, amount)
+
+    def top_up(self, label, amount):
+        self._add("top_ups", label, amount)
+
+    def travel(self, amount, mobility):
+        band = mobility.distance_band.label
+        if mobility.green_travel:
+            label = _l("Green travel, %(band)s", band=band)
+        else:
+            label = _l("Travel, %(band)s", band=band)
+        self._add("travel", label, amount)
+
+    def per_day(self, rate, days, reduced_rate, period):
+        """Individual support per day: full rate up to day 14, the reduced rate after."""
+        full = min(days, FULL_RATE_DAYS)
+        if period is None:
+            label = _l("%(days)s days × %(rate)s", days=full, rate=eur(rate))
+        else:
+            label = _l(
+                "%(days)s days × %(rate)s (%(period)s)", days=full, rate=eur(rate), period=period
+            )
+        self.individual(label, full * rate)
+        if days > full:
+            self.individual(
+                _l(
+                    "%(days)s days from day 15 × %(rate)s",
+                    days=days - full,
+                    rate=eur(reduced_rate),
+                ),
+                (days - full) * reduced_rate,
+            )
+
+    def per_month(self, add, what, rate, months, days):
+        """Months at the monthly rate, then the remaining days at rate / 30."""
+        if months:
+            add(
+                _l(
+                    "%(what)s: %(months)s months × %(rate)s",
+                    what=what,
+                    months=months,
+                    rate=eur(rate),
+                ),
+                months * rate,
+            )
+        if days:
+            add(
+                _l("%(what)s: %(days)s days × %(rate)s / 30", what=what, days=days, rate=eur(rate)),
+                days * rate / DAYS_PER_MONTH,
+            )
+
+    def breakdown(self) -> GrantBreakdown:
+        individual, travel, top_ups = (self.sums[k] for k in ("individual", "travel", "top_ups"))
+        return GrantBreakdown(
+            individual_support=individual,
+            travel=travel,
+            top_ups=top_ups,
+            total=individual + travel + top_ups,
+            lines=tuple(self.lines),
+            destination_group=self.destination_group,
+        )
 
 
 def grant_for(mobility: MobilityInputs, rates: RateTable | None) -> GrantBreakdown:
@@ -86,7 +161,7 @@ def grant_for(mobility: MobilityInputs, rates: RateTable | None) -> GrantBreakdo
         _staff_grant(mobility, rates, grant)
     elif mobility.action is Action.KA171_HED:
         _ka171_student_grant(mobility, rates, grant)
-    elif _is_short_term(mobility):
+    elif is_short_term(mobility.activity, mobility.days):
         _short_term_student_grant(mobility, rates, grant)
     else:
         _long_term_student_grant(mobility, rates, grant)
@@ -121,25 +196,18 @@ def _check_fundable(mobility: MobilityInputs) -> None:
         raise NotFundable(_l("Only KA131 and KA171 projects fund mobilities."))
 
 
-def _is_short_term(mobility: MobilityInputs) -> bool:
-    """A student's stay of 5-30 days (doctoral, or the physical part of a BIP)."""
-    return (
-        mobility.activity in (ActivityType.BIP, ActivityType.SHORT_DOCTORAL)
-        or mobility.days <= SHORT_TERM_MAX_DAYS
-    )
-
-
 def _staff_grant(mobility: MobilityInputs, rates: RateTable, grant: GrantLines) -> None:
     """Staff: a rate per day, full up to day 14, 70 % from day 15, at most 60 days.
 
     The funded period is the activity (at most 60 days) plus the travel days: one
-    before and one after, or up to six in all with green travel. Travel days are
+    before and one after, more with green travel (rules.funded_travel_days). Travel days are
     days of the funded period, so they count towards day 14 as well.
     """
     rate = _staff_day_rate(mobility, rates, grant)
-    activity_days = min(mobility.days, STAFF_MAX_ACTIVITY_DAYS)
-    allowed = STAFF_GREEN_TRAVEL_DAYS if mobility.green_travel else STAFF_TRAVEL_DAYS
-    travel_days = min(mobility.travel_days, allowed)
+    activity_days = min(mobility.days, STAFF[1])
+    travel_days = funded_travel_days(
+        mobility.participant, mobility.green_travel, mobility.travel_days
+    )
     period = None
     if travel_days or activity_days < mobility.days:
         period = _l(
@@ -186,7 +254,7 @@ def _long_term_student_grant(mobility: MobilityInputs, rates: RateTable, grant: 
     Days beyond whole months are paid pro rata, a month counting 30 days. Top-ups
     follow the same months and days: fewer opportunities, and traineeships. Travel
     support goes only to students with fewer opportunities; a student without it
-    who travels green gets a one-off amount and up to 4 extra days of support.
+    who travels green gets a one-off amount and extra days of support for travel days.
     """
     group = _destination_group(mobility, rates)
     grant.destination_group = group
@@ -212,7 +280,9 @@ def _long_term_student_grant(mobility: MobilityInputs, rates: RateTable, grant: 
         grant.travel(_travel_rate(mobility, rates), mobility)
     elif mobility.green_travel:
         grant.top_up(_l("Green travel, one-off"), rates.amount(f.GREEN_TRAVEL_ONE_OFF))
-        green_days = min(mobility.travel_days, STUDENT_GREEN_TRAVEL_DAYS)
+        green_days = funded_travel_days(
+            mobility.participant, mobility.green_travel, mobility.travel_days
+        )
         if green_days:
             grant.individual(
                 _l("Green travel: %(days)s days × %(rate)s / 30", days=green_days, rate=eur(rate)),
@@ -227,7 +297,7 @@ def _short_term_student_grant(
 
     Students with fewer opportunities get a one-off top-up (by length of stay) and
     travel support. The others, when they travel green, get the one-off green amount
-    and up to 4 travel days, which lengthen the funded period like a staff member's.
+    and travel days, which lengthen the funded period like a staff member's.
     """
     green_days = 0
     if mobility.fewer_opportunities:
@@ -242,7 +312,9 @@ def _short_term_student_grant(
         grant.travel(_travel_rate(mobility, rates), mobility)
     elif mobility.green_travel:
         grant.top_up(_l("Green travel, one-off"), rates.amount(f.GREEN_TRAVEL_ONE_OFF))
-        green_days = min(mobility.travel_days, STUDENT_GREEN_TRAVEL_DAYS)
+        green_days = funded_travel_days(
+            mobility.participant, mobility.green_travel, mobility.travel_days
+        )
     period = None
     if green_days:
         period = _l(
@@ -262,7 +334,7 @@ def _ka171_student_grant(mobility: MobilityInputs, rates: RateTable, grant: Gran
     Students to and from third countries of regions 1-12 always receive travel
     support. The fewer-opportunities top-up applies only where the table has a figure.
     """
-    if _is_short_term(mobility):
+    if is_short_term(mobility.activity, mobility.days):
         raise NotInTheTables(
             _l(
                 "tracker keeps no KA171 unit costs for short-term student mobility: a "
@@ -299,22 +371,3 @@ def _travel_rate(mobility: MobilityInputs, rates: RateTable) -> Decimal:
     if mobility.green_travel and rates.holds(f.green_travel(band)):
         return rates.amount(f.green_travel(band))
     return rates.amount(f.travel(band))
-
-
-def whole_months_and_days(start: date, end: date) -> tuple[int, int]:
-    """Whole calendar months from the start date, then the days left over (both dates count).
-
-    1 September to 31 January is 5 months; 1 September to 10 February is 5 months
-    and 10 days. A month runs to the day before the same day of the next month
-    (that month's last day when it is shorter).
-    """
-    months = 0
-    while _add_months(start, months + 1) - timedelta(days=1) <= end:
-        months += 1
-    return months, (end - _add_months(start, months)).days + 1
-
-
-def _add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

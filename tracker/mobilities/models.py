@@ -4,6 +4,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.column_types import (
@@ -15,6 +16,7 @@ from tracker.column_types import (
 )
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
 from tracker.extensions import db
+from tracker.mobilities.rules import MAX_TRAVEL_DAYS, days_counted, days_counted_sql
 from tracker.priorities.models import mobility_priorities
 from tracker.workflow.states import Status
 
@@ -52,7 +54,9 @@ class Mobility(db.Model):
             name="override_has_reason",
         ),
         sa.CheckConstraint("grant_override_total >= 0", name="override_not_negative"),
-        sa.CheckConstraint("travel_days BETWEEN 0 AND 6", name="travel_days_range"),
+        sa.CheckConstraint(
+            f"travel_days BETWEEN 0 AND {MAX_TRAVEL_DAYS}", name="travel_days_range"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -72,7 +76,7 @@ class Mobility(db.Model):
     fewer_opportunities: Mapped[bool] = mapped_column(default=False)
     virtual_component: Mapped[bool] = mapped_column(default=False)
     travel_days: Mapped[int] = mapped_column(default=0, server_default="0")
-    """Travel days to fund: staff up to 2 (6 with green travel), green students up to 4."""
+    """Travel days entered; the grant funds those `rules.funded_travel_days` allows."""
     # The grant as calculated from the call year's unit costs when last saved.
     grant_individual: Mapped[Decimal | None] = mapped_column(MONEY)
     grant_travel: Mapped[Decimal | None] = mapped_column(MONEY)
@@ -99,19 +103,31 @@ class Mobility(db.Model):
         "Priority", secondary=mobility_priorities, order_by="Priority.position"
     )
 
-    @property
-    def duration_days(self):
-        """Both the first and the last day count, as in the Programme Guide."""
+    @hybrid_property
+    def duration_days(self) -> int | None:
+        """The funded duration: the days from start to end, both counted (rules.days_counted);
+        None until both dates are known. In a query: the same figure, counted by the database."""
         if self.start_date is None or self.end_date is None:
             return None
-        return (self.end_date - self.start_date).days + 1
+        return days_counted(self.start_date, self.end_date)
 
-    @property
-    def grant_amount(self):
-        """The amount that counts: the override where a coordinator set one."""
+    @duration_days.inplace.expression
+    @classmethod
+    def _duration_days_sql(cls):
+        return days_counted_sql(cls.start_date, cls.end_date)
+
+    @hybrid_property
+    def grant_amount(self) -> Decimal | None:
+        """The grant that counts: the coordinator's override where one is set, else the
+        calculated total. In a query: the same, so lists, reports and exports agree."""
         if self.grant_override_total is not None:
             return self.grant_override_total
         return self.grant_total
+
+    @grant_amount.inplace.expression
+    @classmethod
+    def _grant_amount_sql(cls):
+        return sa.func.coalesce(cls.grant_override_total, cls.grant_total)
 
     def __str__(self):
         return self.participant_name

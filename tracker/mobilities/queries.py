@@ -27,7 +27,7 @@ SORTABLE = {
     "call_year": Project.call_year,
     "start": Mobility.start_date,
     "end": Mobility.end_date,
-    "grant": sa.func.coalesce(Mobility.grant_override_total, Mobility.grant_total),
+    "grant": Mobility.grant_amount,
     "status": Mobility.status,
     "owner": User.full_name,
 }

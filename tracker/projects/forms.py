@@ -33,7 +33,7 @@ from tracker.erasmus.actions import Action
 from tracker.erasmus.grant_agreements import grant_agreement_problem, normalise
 from tracker.erasmus.mobility_types import ActivityType, Flow
 from tracker.form_base import Form
-from tracker.mobilities.rules import allowed_days_text, duration_allowed
+from tracker.mobilities.rules import allowed_days_text, days_counted, duration_allowed
 from tracker.money import money_field
 from tracker.projects.durations import duration_problem
 from tracker.projects.models import OurRole, PartnerRole
@@ -207,7 +207,7 @@ class OrganisedBipForm(Form):
         start, end = self.start_date.data, field.data
         if start is None or end is None:
             return
-        days = (end - start).days + 1
+        days = days_counted(start, end)
         if not duration_allowed(ActivityType.BIP, days):
             raise ValidationError(
                 _l(

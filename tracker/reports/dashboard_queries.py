@@ -182,11 +182,6 @@ def mobilities_per_country(scope):
     ).all()
 
 
-def committed_grant():
-    """The grant a mobility counts for: the coordinator's override where one is set."""
-    return sa.func.coalesce(Mobility.grant_override_total, Mobility.grant_total)
-
-
 def upcoming_deadlines(today, days=60, user=None):
     """Deadlines from today to `days` ahead, soonest first, with their project.
 

@@ -19,11 +19,6 @@ from tracker.organisations.models import Organisation
 from tracker.projects.models import Project
 from tracker.records.csv_export import Column, column
 
-
-def _duration(record):
-    return record.duration_days
-
-
 PROJECT_COLUMNS = (
     column(_l("Title"), "title"),
     column(_l("Acronym"), "acronym"),
@@ -55,6 +50,7 @@ MOBILITY_EXPORT_COLUMNS = (
     Project.call_year,
     Mobility.start_date,
     Mobility.end_date,
+    Mobility.duration_days.label("duration_days"),
     Mobility.distance_band,
     Mobility.green_travel,
     Mobility.fewer_opportunities,
@@ -62,20 +58,13 @@ MOBILITY_EXPORT_COLUMNS = (
     Mobility.grant_travel,
     Mobility.grant_top_ups,
     Mobility.grant_total,
-    sa.func.coalesce(Mobility.grant_override_total, Mobility.grant_total).label("grant"),
+    Mobility.grant_amount.label("grant"),
     Mobility.status,
     User.full_name.label("owner"),
     Mobility.faculty,
 )
 """What the mobility export selects: plain rows of the list's joined tables, no ORM objects
 (loading four entities per row cost more than writing the file)."""
-
-
-def _row_duration(row):
-    """Both the first and the last day count (as Mobility.duration_days)."""
-    if row.start_date is None or row.end_date is None:
-        return None
-    return (row.end_date - row.start_date).days + 1
 
 
 def _row_country(row):
@@ -101,7 +90,7 @@ MOBILITY_COLUMNS = (
     column(_l("Call year"), "call_year"),
     column(_l("Start date"), "start_date"),
     column(_l("End date"), "end_date"),
-    Column(_l("Duration (days)"), _row_duration),
+    column(_l("Duration (days)"), "duration_days"),
     column(_l("Distance band"), "distance_band"),
     column(_l("Green travel"), "green_travel"),
     column(_l("Fewer opportunities"), "fewer_opportunities"),

@@ -11,7 +11,7 @@ from tracker.extensions import db
 from tracker.mobilities.models import Mobility
 from tracker.organisations.models import Organisation
 from tracker.projects.models import PlannedMobility, Project, ProjectPartner
-from tracker.reports.dashboard_queries import ZERO, committed_grant
+from tracker.reports.dashboard_queries import ZERO
 from tracker.workflow.states import NOT_COMMITTED
 
 
@@ -110,7 +110,7 @@ def ka171_partner_budgets(scope, first=None):
         sa.select(
             Mobility.project_id,
             Mobility.organisation_id,
-            sa.func.sum(committed_grant()).label("amount"),
+            sa.func.sum(Mobility.grant_amount).label("amount"),
         )
         .join(Project, Mobility.project)
         .where(*_ka171_projects(scope, first), Mobility.status.not_in(NOT_COMMITTED))

@@ -15,13 +15,6 @@ from tracker.erasmus.countries import country_name
 from tracker.records.csv_export import Column, column
 
 
-def duration_days(row):
-    """Both the first and the last day count, as in the Programme Guide."""
-    if row.start_date is None or row.end_date is None:
-        return None
-    return (row.end_date - row.start_date).days + 1
-
-
 @lru_cache(maxsize=512)
 def _country_name(code, locale):
     return country_name(code, locale)
@@ -74,7 +67,7 @@ PROJECT_MOBILITY_COLUMNS = (
     column(_l("Destination group"), "destination_group"),
     column(_l("Start date"), "start_date"),
     column(_l("End date"), "end_date"),
-    Column(_l("Duration (days)"), duration_days),
+    column(_l("Duration (days)"), "duration_days"),
     column(_l("Distance band"), "distance_band"),
     column(_l("Green travel"), "green_travel"),
     column(_l("Fewer opportunities"), "fewer_opportunities"),

@@ -18,7 +18,7 @@ from tracker.organisations.models import Organisation
 from tracker.priorities.models import Priority, mobility_priorities, project_priorities
 from tracker.projects.models import Project
 from tracker.projects.organised_bips import support_per_project
-from tracker.reports.dashboard_queries import ZERO, committed_grant
+from tracker.reports.dashboard_queries import ZERO
 from tracker.workflow.states import NOT_COMMITTED, Status
 
 MOBILITY_REPORT_ACTIONS = (Action.KA131_HED, Action.KA171_HED)
@@ -63,7 +63,7 @@ def priorities_report(user, call_year=None):
         sa.select(
             mobility_priorities.c.priority_id,
             sa.func.count().label("n"),
-            sa.func.coalesce(sa.func.sum(committed_grant()), ZERO).label("grants"),
+            sa.func.coalesce(sa.func.sum(Mobility.grant_amount), ZERO).label("grants"),
         )
         .join(Mobility, Mobility.id == mobility_priorities.c.mobility_id)
         .outerjoin(Project, Mobility.project)
@@ -116,6 +116,7 @@ def project_mobilities(user, project):
             destination_group.label("destination_group"),
             Mobility.start_date,
             Mobility.end_date,
+            Mobility.duration_days.label("duration_days"),
             Mobility.distance_band,
             Mobility.green_travel,
             Mobility.fewer_opportunities,
@@ -124,7 +125,7 @@ def project_mobilities(user, project):
             Mobility.grant_top_ups,
             Mobility.grant_total,
             Mobility.grant_override_total,
-            committed_grant().label("grant"),
+            Mobility.grant_amount.label("grant"),
             Mobility.status,
         )
         .outerjoin(Organisation, Mobility.organisation)
@@ -137,7 +138,7 @@ def project_mobilities(user, project):
 def _committed_per_project(*conditions):
     """Per project that `conditions` (on Project) choose: its committed grants, and the part
     of them that went to third countries not associated: one pass over its mobilities."""
-    grant = committed_grant()
+    grant = Mobility.grant_amount
     third_country = Organisation.country.in_(THIRD_COUNTRIES_NOT_ASSOCIATED)
     return (
         sa.select(

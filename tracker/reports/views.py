@@ -31,7 +31,6 @@ from tracker.reports.report_columns import (
     BUDGET_COLUMNS,
     PRIORITY_COLUMNS,
     PROJECT_MOBILITY_COLUMNS,
-    duration_days,
 )
 from tracker.reports.report_queries import MOBILITY_REPORT_ACTIONS
 
@@ -41,7 +40,6 @@ bp = Blueprint("reports", __name__, url_prefix="/reports")
 @bp.app_context_processor
 def report_helpers():
     return {
-        "duration_days": duration_days,
         "flows": list(Flow),
     }
 
