@@ -22,17 +22,16 @@ from tracker.extensions import db
 from tracker.listing import paginated
 from tracker.projects.models import Project
 from tracker.projects.queries import project_or_404
-from tracker.records.csv_export import stream_rows
-from tracker.records.downloads import download, export_routes
+from tracker.records.downloads import download, download_select, export_routes
 from tracker.reports import dashboard_queries, report_queries
 from tracker.reports.charts import bar_chart
 from tracker.reports.dashboard import coordinator_dashboard
 from tracker.reports.forms import DashboardForm, ReportYearForm
+from tracker.reports.mobility_columns import duration_days
 from tracker.reports.report_columns import (
     BUDGET_COLUMNS,
     PRIORITY_COLUMNS,
     PROJECT_MOBILITY_COLUMNS,
-    duration_days,
 )
 from tracker.reports.report_queries import MOBILITY_REPORT_ACTIONS
 
@@ -42,7 +41,7 @@ bp = Blueprint("reports", __name__, url_prefix="/reports")
 @bp.app_context_processor
 def report_helpers():
     return {
-        "duration_days": duration_days,
+        "duration_days": lambda row: duration_days(row.start_date, row.end_date),
         "flows": list(Flow),
     }
 
@@ -157,6 +156,6 @@ def project_mobilities(project_id):
 @permission_required("use_tracker")
 def project_mobilities_csv(project_id, file_format):
     project = _mobility_report_project(project_id)
-    rows = stream_rows(report_queries.project_mobilities(current_user, project))
+    query = report_queries.project_mobilities(current_user, project)
     name = project.grant_agreement_number or project.acronym or f"project-{project.id}"
-    return download(file_format, rows, PROJECT_MOBILITY_COLUMNS, "mobilities", name)
+    return download_select(file_format, query, PROJECT_MOBILITY_COLUMNS, "mobilities", name)
