@@ -2,7 +2,7 @@
 
 `csv_lines` turns each cell of a result row into text: for 100,000 mobilities,
 SQLAlchemy's conversions (a code to an enum member, an ISO text to a date, a float
-to a Decimal) and the per-cell dispatch cost fifteen times the query. Here each
+to a Decimal) and the per-cell dispatch cost more than the query and the writing. Here each
 column's conversion is chosen once, from its SQL type, and goes from the driver's
 value straight to the text `csv_lines` writes for the converted value: an enum's
 code to its translated label through a dict built once per file, a date to its ISO
@@ -12,7 +12,7 @@ them; text cells are neutralised as in every export.
 """
 
 from decimal import Decimal
-from functools import partial
+from functools import cache, partial
 
 import sqlalchemy as sa
 
@@ -80,17 +80,14 @@ def _column_cells(col, names, types):
 
 
 def _computed_cell(col):
+    """The cell of a computed column from the driver's values it reads; with a key, computed
+    once per distinct set of values, for this file."""
     labels = {}
-    if col.key is None:
-        return lambda *values: cell(col.made_of(*values), labels)
-    known = {}
 
-    def once_per_value(*values):
-        if values not in known:
-            known[values] = cell(col.made_of(*values), labels)
-        return known[values]
+    def text(*values):
+        return cell(col.made_of(*values), labels)
 
-    return once_per_value
+    return cache(text) if col.key is not None else text
 
 
 def text_of_type(sql_type):
