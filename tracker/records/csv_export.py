@@ -15,8 +15,11 @@ function that takes a row and returns the value). The response then:
 
 Usage from a list view, with its filtered select::
 
-    query = filters.apply(queries.mobility_rows(current_user))  # restricted by visible()
-    return csv_response(stream_rows(query), MOBILITY_COLUMNS, "mobilities", call_year)
+    query = filters.apply(projects_query(current_user))  # restricted by visible()
+    return csv_response(stream_objects(query), PROJECT_COLUMNS, "projects", call_year)
+
+A large export of a select of plain columns goes through select_csv.py instead
+(`download_select`): the same file, written from the driver's rows.
 """
 
 import csv
