@@ -2,12 +2,18 @@
 
 import csv
 import io
+from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from tests.conftest import sign_in
 from tests.factories import make_mobility
+from tracker.enums import Language
+from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
 from tracker.extensions import db
+from tracker.workflow.states import Status
 
 
 def exported(response):
@@ -102,3 +108,68 @@ def test_the_export_gives_the_funded_duration_and_the_grant_that_counts(
         "800.00",
     )
     assert (ben["Duration (days)"], ben["Grant (EUR)"]) == ("", "")
+
+
+EXPECTED = Path(__file__).parent / "expected"
+
+
+@pytest.fixture
+def varied(staff, coordinator, ka131, unit_costs, partners):
+    """Mobilities with every kind of cell: empty ones, a formula, quotes and commas, accents,
+    amounts with and without cents, an override, yes and no, each enum, no project."""
+    make_mobility(
+        staff,
+        ka131,
+        partners["DE"],
+        participant_name='=HYPERLINK("http://x")',
+        participant_email="a@example.edu",
+        participant_kind=ParticipantKind.STAFF,
+        activity_type=ActivityType.STA,
+        start_date=date(2024, 10, 1),
+        end_date=date(2024, 10, 5),
+        distance_band=DistanceBand.KM_500_1999,
+        green_travel=True,
+        grant_individual=Decimal("720.00"),
+        grant_travel=Decimal("320.5"),
+        grant_top_ups=Decimal("0"),
+        grant_total=Decimal("1040.50"),
+        status=Status.APPROVED,
+    )
+    make_mobility(
+        coordinator,
+        ka131,
+        partners["ID"],
+        participant_name='Zoë Ångström, "Jr"',
+        participant_email="z@example.edu",
+        flow=Flow.INCOMING,
+        fewer_opportunities=True,
+        grant_total=Decimal("2350.00"),
+        grant_override_total=Decimal("2000.00"),
+        grant_override_reason="Agreed with the National Agency",
+        faculty="-Faculty; of, Law",
+    )
+    make_mobility(
+        staff,
+        None,
+        None,
+        participant_name="Nobody Yet",
+        participant_email="n@example.edu",
+        start_date=None,
+        end_date=None,
+        faculty=None,
+    )
+
+
+@pytest.mark.parametrize(
+    "language, expected",
+    [("en", "mobilities-en.csv"), ("nl", "mobilities-nl.csv")],
+)
+def test_the_export_writes_exactly_the_expected_bytes(app, coordinator, varied, language, expected):
+    """Every cell as a reader gets it, byte for byte: quoting, BOM, dates, amounts, labels
+    in the reader's language, neutralised formulas, empty cells."""
+    coordinator.language = Language(language)
+    db.session.commit()
+    client = sign_in(app.test_client(), coordinator)
+    response = client.get("/mobilities/export.csv")
+    assert response.status_code == 200
+    assert response.get_data() == (EXPECTED / expected).read_bytes()

@@ -28,8 +28,7 @@ from tracker.mobilities.operations import (
     update_mobility,
 )
 from tracker.mobilities.recalculation import GRANT_FIELDS
-from tracker.records.csv_export import stream_rows
-from tracker.records.downloads import download, export_routes
+from tracker.records.downloads import download_select, export_routes
 from tracker.records.history import StaleRecord, check_version, stale_message
 from tracker.reports.export_columns import MOBILITY_COLUMNS, MOBILITY_EXPORT_COLUMNS
 from tracker.submissions import commit_created, replayed
@@ -77,9 +76,9 @@ def export(file_format):
     filters = MobilityFilterForm(current_user)
     query = filters.apply(queries.mobility_rows(current_user, MOBILITY_EXPORT_COLUMNS))
     chosen = filters.chosen()
-    return download(
+    return download_select(
         file_format,
-        stream_rows(_sorted(query)),
+        _sorted(query),
         MOBILITY_COLUMNS,
         "mobilities",
         chosen.get("call_year"),

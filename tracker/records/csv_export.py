@@ -15,8 +15,11 @@ function that takes a row and returns the value). The response then:
 
 Usage from a list view, with its filtered select::
 
-    query = filters.apply(queries.mobility_rows(current_user))  # restricted by visible()
-    return csv_response(stream_rows(query), MOBILITY_COLUMNS, "mobilities", call_year)
+    query = filters.apply(projects_query(current_user))  # restricted by visible()
+    return csv_response(stream_objects(query), PROJECT_COLUMNS, "projects", call_year)
+
+A large export of a select of plain columns goes through select_csv.py instead
+(`download_select`): the same file, written from the driver's rows.
 """
 
 import csv
@@ -27,6 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from itertools import islice
 from operator import attrgetter
 from typing import Any
 
@@ -50,11 +54,28 @@ class Column:
     key: Callable[[Any], Any] | None = None
     """What the value depends on only (a country code, say): the file then computes the
     value once per key, not once per row."""
+    reads: tuple[str, ...] = ()
+    """The row's fields the value is made of: a file of a select's driver rows
+    (select_csv.py) reads them by name, without the row objects."""
+    made_of: Callable[..., Any] | None = None
+    """For a computed column: the value from the values of `reads`, which must take them
+    as a result row holds them and as the database driver gives them (a date or its text)."""
 
 
 def column(label, attribute):
     """A column that reads `attribute` of each row (an ORM object or a result row)."""
-    return Column(label, attrgetter(attribute))
+    return Column(label, attrgetter(attribute), reads=(attribute,))
+
+
+def computed(label, function, *attributes, once_per_value=False):
+    """A column of `function` applied to the row's `attributes`; with `once_per_value`, the
+    file calls it once per distinct set of values (a country's name, say)."""
+
+    def value(row):
+        return function(*(getattr(row, name) for name in attributes))
+
+    key = attrgetter(*attributes) if once_per_value else None
+    return Column(label, value, key, reads=attributes, made_of=function)
 
 
 _MAYBE_FORMULA = frozenset(FORMULA_STARTS + tuple(SKIPPED_BEFORE_FORMULA))
@@ -117,7 +138,19 @@ def label_text(value):
 
 
 def csv_lines(rows: Iterable, columns):
-    """The file's text, one line at a time: BOM and header first."""
+    """The file's text, one batch of lines at a time: BOM and header first."""
+    labels = {}
+    values = [_memoised(col) for col in columns]
+    batches = (
+        [[cell(value(row), labels) for value in values] for row in batch]
+        for batch in batched(rows, BATCH_SIZE)
+    )
+    return written(columns, batches)
+
+
+def written(columns, batches):
+    """The text of a file of `columns` whose rows come in `batches` (lists of cell texts),
+    one chunk per batch: BOM and header first. The csv module quotes every cell."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
 
@@ -127,15 +160,18 @@ def csv_lines(rows: Iterable, columns):
         buffer.truncate()
         return text
 
-    labels = {}
     writer.writerow([neutralised(str(col.label)) for col in columns])
     yield BOM + flushed()
-    values = [_memoised(col) for col in columns]
-    for number, row in enumerate(rows, 1):
-        writer.writerow([cell(value(row), labels) for value in values])
-        if number % BATCH_SIZE == 0:
-            yield flushed()
-    yield flushed()
+    for batch in batches:
+        writer.writerows(batch)
+        yield flushed()
+
+
+def batched(rows, size):
+    """Lists of up to `size` of `rows`, in order."""
+    rows = iter(rows)
+    while batch := list(islice(rows, size)):
+        yield batch
 
 
 def _memoised(col):
@@ -186,9 +222,14 @@ def export_filename(*parts, today=None, extension="csv"):
 
 def csv_response(rows, columns, *name_parts, today=None):
     """A streamed download of `rows` in `columns`, named after `name_parts` and the date."""
+    return csv_download(csv_lines(rows, columns), *name_parts, today=today)
+
+
+def csv_download(lines, *name_parts, today=None):
+    """A streamed download of a file's `lines`, named after `name_parts` and the date."""
     filename = export_filename(*name_parts, today=today)
     return Response(
-        stream_with_context(csv_lines(rows, columns)),
+        stream_with_context(lines),
         mimetype="text/csv",
         headers={
             "Content-Disposition": f'attachment; filename="{filename}"',

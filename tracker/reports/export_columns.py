@@ -3,21 +3,13 @@
 Each is (header, value of a row). The project export's rows are the list's ORM objects
 with their owners joined in; the mobility export's are plain rows of
 MOBILITY_EXPORT_COLUMNS, selected by the list's own filtered select: no query per row.
+The mobility columns are those of mobility_columns.py, shared with the office's report.
 """
 
-from operator import attrgetter
-
-import sqlalchemy as sa
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
-from tracker.auth.models import User
-from tracker.erasmus.countries import country_name
-from tracker.erasmus.destination_groups import group_for
-from tracker.mobilities.models import Mobility
-from tracker.organisations.models import Organisation
-from tracker.projects.models import Project
 from tracker.records.csv_export import Column, column
+from tracker.reports.mobility_columns import mobility_columns, selected_for
 
 PROJECT_COLUMNS = (
     column(_l("Title"), "title"),
@@ -37,70 +29,36 @@ PROJECT_COLUMNS = (
 )
 """Priorities are left out: reading them per row would cost a query each."""
 
-MOBILITY_EXPORT_COLUMNS = (
-    Mobility.participant_name,
-    Mobility.participant_email,
-    Mobility.participant_kind,
-    Mobility.activity_type,
-    Mobility.flow,
-    Organisation.name.label("partner"),
-    Organisation.erasmus_code,
-    Organisation.country,
-    sa.func.coalesce(Project.acronym, Project.title).label("project"),
-    Project.call_year,
-    Mobility.start_date,
-    Mobility.end_date,
-    Mobility.duration_days.label("duration_days"),
-    Mobility.distance_band,
-    Mobility.green_travel,
-    Mobility.fewer_opportunities,
-    Mobility.grant_individual,
-    Mobility.grant_travel,
-    Mobility.grant_top_ups,
-    Mobility.grant_total,
-    Mobility.grant_amount.label("grant"),
-    Mobility.status,
-    User.full_name.label("owner"),
-    Mobility.faculty,
+MOBILITY_COLUMNS = mobility_columns(
+    "participant_name",
+    "participant_email",
+    "participant_kind",
+    "activity_code",
+    "activity_type",
+    "flow",
+    "partner",
+    "erasmus_code",
+    "country_name",
+    "destination_group_of_call",
+    "project",
+    "call_year",
+    "start_date",
+    "end_date",
+    "duration",
+    "distance_band",
+    "green_travel",
+    "fewer_opportunities",
+    "grant_individual",
+    "grant_travel",
+    "grant_top_ups",
+    "grant_total",
+    "grant",
+    "status",
+    "owner",
+    "faculty",
 )
-"""What the mobility export selects: plain rows of the list's joined tables, no ORM objects
-(loading four entities per row cost more than writing the file)."""
+"""The mobility list's export: the list's joined tables, one plain row each (no ORM objects:
+loading four entities per row cost more than writing the file)."""
 
-
-def _row_country(row):
-    return country_name(row.country, get_locale() or "en") if row.country else None
-
-
-MOBILITY_COLUMNS = (
-    column(_l("Participant"), "participant_name"),
-    column(_l("E-mail"), "participant_email"),
-    column(_l("Participant kind"), "participant_kind"),
-    Column(_l("Activity code"), lambda row: row.activity_type.value),
-    column(_l("Activity"), "activity_type"),
-    column(_l("Flow"), "flow"),
-    column(_l("Partner"), "partner"),
-    column(_l("Erasmus code"), "erasmus_code"),
-    Column(_l("Country"), _row_country, key=attrgetter("country")),
-    Column(
-        _l("Destination group"),
-        lambda row: group_for(row.call_year, row.country),
-        key=attrgetter("call_year", "country"),
-    ),
-    column(_l("Project"), "project"),
-    column(_l("Call year"), "call_year"),
-    column(_l("Start date"), "start_date"),
-    column(_l("End date"), "end_date"),
-    column(_l("Duration (days)"), "duration_days"),
-    column(_l("Distance band"), "distance_band"),
-    column(_l("Green travel"), "green_travel"),
-    column(_l("Fewer opportunities"), "fewer_opportunities"),
-    column(_l("Individual support (EUR)"), "grant_individual"),
-    column(_l("Travel (EUR)"), "grant_travel"),
-    column(_l("Top-ups (EUR)"), "grant_top_ups"),
-    column(_l("Calculated total (EUR)"), "grant_total"),
-    column(_l("Grant (EUR)"), "grant"),
-    column(_l("Status"), "status"),
-    column(_l("Owner"), "owner"),
-    column(_l("Faculty"), "faculty"),
-)
-"""The mobility export's columns, over rows of MOBILITY_EXPORT_COLUMNS."""
+MOBILITY_EXPORT_COLUMNS = selected_for(MOBILITY_COLUMNS)
+"""What the mobility export selects, by the list's own filtered select."""

@@ -19,6 +19,8 @@ from tracker.priorities.models import Priority, mobility_priorities, project_pri
 from tracker.projects.models import Project
 from tracker.projects.organised_bips import support_per_project
 from tracker.reports.dashboard_queries import ZERO
+from tracker.reports.mobility_columns import selected_for
+from tracker.reports.report_columns import PROJECT_MOBILITY_COLUMNS
 from tracker.workflow.states import NOT_COMMITTED, Status
 
 MOBILITY_REPORT_ACTIONS = (Action.KA131_HED, Action.KA171_HED)
@@ -103,31 +105,10 @@ def project_mobilities(user, project):
         )
         .scalar_subquery()
     )
+    selected = selected_for(PROJECT_MOBILITY_COLUMNS, destination_group=destination_group)
     query = (
-        sa.select(
-            Mobility.id,
-            Mobility.participant_name,
-            Mobility.participant_kind,
-            Mobility.activity_type,
-            Mobility.flow,
-            Organisation.name.label("partner"),
-            Organisation.erasmus_code,
-            Organisation.country,
-            destination_group.label("destination_group"),
-            Mobility.start_date,
-            Mobility.end_date,
-            Mobility.duration_days.label("duration_days"),
-            Mobility.distance_band,
-            Mobility.green_travel,
-            Mobility.fewer_opportunities,
-            Mobility.grant_individual,
-            Mobility.grant_travel,
-            Mobility.grant_top_ups,
-            Mobility.grant_total,
-            Mobility.grant_override_total,
-            Mobility.grant_amount.label("grant"),
-            Mobility.status,
-        )
+        sa.select(Mobility.id, *selected, Mobility.grant_override_total)
+        .select_from(Mobility)
         .outerjoin(Organisation, Mobility.organisation)
         .where(Mobility.project_id == project.id, _in_mobility_report())
         .order_by(Mobility.start_date.nulls_last(), Mobility.participant_name, Mobility.id)

@@ -21,8 +21,7 @@ from tracker.erasmus.mobility_types import Flow
 from tracker.extensions import db
 from tracker.listing import paginated
 from tracker.projects.queries import project_or_404
-from tracker.records.csv_export import stream_rows
-from tracker.records.downloads import download, export_routes
+from tracker.records.downloads import download, download_select, export_routes
 from tracker.reports import dashboard_queries, report_queries
 from tracker.reports.charts import bar_chart
 from tracker.reports.dashboard import coordinator_dashboard
@@ -163,6 +162,6 @@ def project_mobilities(project_id):
 @permission_required("use_tracker")
 def project_mobilities_csv(project_id, file_format):
     project = _mobility_report_project(project_id)
-    rows = stream_rows(report_queries.project_mobilities(current_user, project))
+    query = report_queries.project_mobilities(current_user, project)
     name = project.grant_agreement_number or project.acronym or f"project-{project.id}"
-    return download(file_format, rows, PROJECT_MOBILITY_COLUMNS, "mobilities", name)
+    return download_select(file_format, query, PROJECT_MOBILITY_COLUMNS, "mobilities", name)

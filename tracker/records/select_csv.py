@@ -1,0 +1,136 @@
+"""The CSV of a select, written from the rows as the database driver gives them.
+
+`csv_lines` turns each cell of a result row into text: for 100,000 mobilities,
+SQLAlchemy's conversions (a code to an enum member, an ISO text to a date, a float
+to a Decimal) and the per-cell dispatch cost more than the query and the writing. Here each
+column's conversion is chosen once, from its SQL type, and goes from the driver's
+value straight to the text `csv_lines` writes for the converted value: an enum's
+code to its translated label through a dict built once per file, a date to its ISO
+text (SQLite stores that text already), an amount to its decimals. The cells are
+converted a column of a batch at a time and written by the csv module, which quotes
+them; text cells are neutralised as in every export.
+"""
+
+from decimal import Decimal
+from functools import cache, partial
+
+import sqlalchemy as sa
+
+from tracker.extensions import db
+from tracker.records.csv_export import (
+    BATCH_SIZE,
+    cell,
+    csv_download,
+    label_text,
+    neutralised,
+    written,
+)
+
+
+def select_csv_lines(query, columns):
+    """The file of `columns` over the rows of `query` (a select naming each column a
+    column reads), one chunk of BATCH_SIZE lines at a time: BOM and header first."""
+    names = list(query.selected_columns.keys())
+    types = dict(zip(names, (c.type for c in query.selected_columns), strict=True))
+    converters = [_column_cells(col, names, types) for col in columns]
+
+    def batches():
+        for rows in driver_rows(query):
+            by_column = list(zip(*rows, strict=True))
+            yield zip(*(cells(by_column) for cells in converters), strict=True)
+
+    return written(columns, batches())
+
+
+def driver_rows(query):
+    """Lists of up to BATCH_SIZE rows of `query`, as tuples of the driver's values.
+
+    The select's columns are typed as NullType, so SQLAlchemy passes the driver's
+    values through; stream_results reads from a server-side cursor on PostgreSQL,
+    so memory stays flat however many rows there are. Runs when the download starts
+    (see `stream_rows`).
+    """
+    untyped = query.with_only_columns(
+        *(
+            sa.type_coerce(selected, sa.types.NullType()).label(name)
+            for name, selected in query.selected_columns.items()
+        ),
+        maintain_column_froms=True,
+    )
+    # The session's connection, not the session: the ORM would buffer every row.
+    result = db.session.connection().execute(
+        untyped, execution_options={"stream_results": True, "max_row_buffer": BATCH_SIZE}
+    )
+    with result:
+        while rows := result.fetchmany(BATCH_SIZE):
+            yield rows
+
+
+def _column_cells(col, names, types):
+    """A function from a batch's values by column to the cells of `col`."""
+    positions = [names.index(name) for name in col.reads]
+    if col.made_of is None:
+        (position,) = positions
+        converter = text_of_type(types[col.reads[0]])
+        if converter is None:
+            return lambda by_column: by_column[position]
+        return lambda by_column: map(converter, by_column[position])
+    made_of = _computed_cell(col)
+    return lambda by_column: map(made_of, *(by_column[p] for p in positions))
+
+
+def _computed_cell(col):
+    """The cell of a computed column from the driver's values it reads; with a key, computed
+    once per distinct set of values, for this file."""
+    labels = {}
+
+    def text(*values):
+        return cell(col.made_of(*values), labels)
+
+    return cache(text) if col.key is not None else text
+
+
+def text_of_type(sql_type):
+    """How a driver's value of `sql_type` becomes a cell, or None where the csv module
+    writes it as it comes (whole numbers, empty cells).
+
+    Translated labels are looked up once per file, in the reader's language.
+    """
+    if isinstance(sql_type, sa.Enum) and sql_type.enum_class is not None:
+        return _looked_up({member.value: member for member in sql_type.enum_class})
+    if isinstance(sql_type, sa.Boolean):
+        return _looked_up({answer: answer for answer in (True, False)})  # SQLite gives 1 and 0
+    if isinstance(sql_type, sa.Date) and not isinstance(sql_type, sa.DateTime):
+        return _iso_date
+    if isinstance(sql_type, sa.Numeric) and not isinstance(sql_type, sa.Float):
+        # SQLAlchemy's own rounding of a float the driver gives (SQLite): Numeric's scale.
+        return partial(_amount, f"%.{sql_type.scale if sql_type.scale is not None else 10}f")
+    if isinstance(sql_type, sa.Integer):
+        return None
+    if isinstance(sql_type, sa.String):
+        return neutralised
+    raise TypeError(f"no CSV text for a column of {sql_type!r}")
+
+
+def _looked_up(values):
+    """The text of each stored value as a dict's lookup: no Python call per cell."""
+    texts = {stored: neutralised(label_text(value)) for stored, value in values.items()}
+    return (texts | {None: None}).__getitem__
+
+
+def _iso_date(value):
+    """SQLite's driver gives the stored ISO text, psycopg a date."""
+    return value if value is None or type(value) is str else value.isoformat()
+
+
+def _amount(pattern, value):
+    if value is None:
+        return None
+    if type(value) is Decimal:
+        return format(value, "f")
+    return pattern % value
+
+
+def select_csv_response(query, columns, *name_parts, today=None):
+    """A streamed download of the rows of `query` in `columns` (see `csv_response`)."""
+    return csv_download(select_csv_lines(query, columns), *name_parts, today=today)
