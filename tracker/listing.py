@@ -13,6 +13,7 @@ from flask_sqlalchemy.pagination import SelectPagination
 from tracker.column_types import MAX_ID
 from tracker.extensions import db
 from tracker.form_base import Form
+from tracker.search_fold import fold
 
 
 class FilterForm(Form):
@@ -72,8 +73,20 @@ def contains(column, text):
     """Case- and accent-insensitive substring match for every free-text search
     ("universitat" finds "Universität", see search_fold.py): the % and _ a person
     types match themselves, never "anything"."""
+    return sa.func.search_fold(column).like(sa.func.search_fold(_pattern(text)), escape="\\")
+
+
+def contains_folded(search_text, text):
+    """`contains` for a search column, which holds its text already folded
+    (search_fold.search_column): one LIKE per row, no function call, so that a search
+    reads 100,000 rows in milliseconds."""
+    return search_text.like(_pattern(fold(text)), escape="\\")
+
+
+def _pattern(text):
+    """LIKE's "contains `text`", the % and _ in it taken literally."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return sa.func.search_fold(column).like(sa.func.search_fold(f"%{escaped}%"), escape="\\")
+    return f"%{escaped}%"
 
 
 def sort_key(sortable, default):

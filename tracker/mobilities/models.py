@@ -16,6 +16,7 @@ from tracker.column_types import (
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
 from tracker.extensions import db
 from tracker.priorities.models import mobility_priorities
+from tracker.search_fold import search_column
 from tracker.workflow.states import Status
 
 
@@ -26,6 +27,8 @@ class Mobility(db.Model):
         sa.Index("ix_mobilities_start_date_id", "start_date", "id"),
         sa.Index("ix_mobilities_end_date_id", "end_date", "id"),
         sa.Index("ix_mobilities_participant_name_id", "participant_name", "id"),
+        # The search reads this narrow copy of the search text, not the whole table.
+        sa.Index("ix_mobilities_search_text", "search_text"),
         sa.CheckConstraint("end_date >= start_date", name="dates_in_order"),
         sa.CheckConstraint(
             "grant_override_total IS NULL OR grant_override_reason IS NOT NULL",
@@ -38,6 +41,8 @@ class Mobility(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     participant_name: Mapped[str] = mapped_column(sa.String(200))
     participant_email: Mapped[str | None] = mapped_column(sa.String(254))
+    search_text: Mapped[str] = search_column("participant_name", "participant_email")
+    """What the list's search reads: name and e-mail address, folded (search_fold.py)."""
     participant_kind: Mapped[ParticipantKind] = mapped_column(enum_column(ParticipantKind))
     activity_type: Mapped[ActivityType] = mapped_column(enum_column(ActivityType), index=True)
     flow: Mapped[Flow] = mapped_column(enum_column(Flow), index=True)
