@@ -89,8 +89,9 @@ SORTED_TABLES = {
 
 def mobility_count(user, tables):
     """A select of how many mobilities `user` may see, joining only `tables` (those the
-    chosen filters read): the total of a 100,000-row list without four-table joins."""
-    return _narrow(user, tables, sa.func.count(Mobility.id))
+    chosen filters read): the total of a 100,000-row list without four-table joins.
+    count(*), not count(id): unfiltered, SQLite answers it without reading the rows."""
+    return _narrow(user, tables, sa.func.count())
 
 
 def mobility_keys(user, tables):
