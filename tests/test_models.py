@@ -27,6 +27,7 @@ def insert_project(**values):
         "start_date": date(2024, 6, 1),
         "end_date": date(2026, 7, 31),
         "awarded_amount": "1000.00",
+        "search_text": "t",
         **values,
     }
     columns = ", ".join(row)

@@ -13,6 +13,7 @@ from flask_sqlalchemy.pagination import SelectPagination
 from tracker.column_types import MAX_ID
 from tracker.extensions import db
 from tracker.form_base import Form
+from tracker.search_fold import fold
 
 
 class FilterForm(Form):
@@ -72,8 +73,20 @@ def contains(column, text):
     """Case- and accent-insensitive substring match for every free-text search
     ("universitat" finds "Universität", see search_fold.py): the % and _ a person
     types match themselves, never "anything"."""
+    return sa.func.search_fold(column).like(sa.func.search_fold(_pattern(text)), escape="\\")
+
+
+def contains_folded(search_text, text):
+    """`contains` for a search column, which holds its text already folded
+    (search_fold.search_column): one LIKE per row, no function call, so that a search
+    reads 100,000 rows in milliseconds."""
+    return search_text.like(_pattern(fold(text)), escape="\\")
+
+
+def _pattern(text):
+    """LIKE's "contains `text`", the % and _ in it taken literally."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return sa.func.search_fold(column).like(sa.func.search_fold(f"%{escaped}%"), escape="\\")
+    return f"%{escaped}%"
 
 
 def sort_key(sortable, default):
@@ -97,7 +110,20 @@ PAGE_SIZES = (25, 50, 100, 200)
 
 class EntityPagination(SelectPagination):
     """Pages of a select of entities, counted cheaply: the count selects no column of the
-    joined tables (SQLite then leaves out the left joins no filter needs), not every one."""
+    joined tables (SQLite then leaves out the left joins no filter needs), not every one.
+
+    Given `keys` (a select of the entities' ids, in the list's order, joining only what
+    its filters and sort read), the page's ids are found first, in that narrow select, and
+    only those rows are read whole: a sort over 100,000 rows then orders index entries,
+    not every column of every joined table."""
+
+    def _query_items(self):
+        keys = self._query_args.get("keys")
+        if keys is None:
+            return super()._query_items()
+        page = keys.limit(self.per_page).offset(self._query_offset).correlate(None)
+        select = self._query_args["select"].where(keys.selected_columns[0].in_(page))
+        return list(self._query_args["session"].execute(select).unique().scalars())
 
     def _query_count(self):
         if self._query_args.get("count_select") is not None:
@@ -124,10 +150,10 @@ def page_size():
     return asked if asked in PAGE_SIZES else current_app.config["PER_PAGE"]
 
 
-def paginated(query, rows=False, per_page=None, count=None):
+def paginated(query, rows=False, per_page=None, count=None, keys=None):
     """One page of `query` (of entities; `rows`: of plain rows); a page number out of range
     gives the last page, never a 404. `count`: a cheaper select of the total, if the list
-    has one."""
+    has one; `keys`: a cheaper select of the ids in order (see EntityPagination)."""
     try:
         page = max(int(request.args.get("page", 1)), 1)
     except ValueError:
@@ -137,6 +163,7 @@ def paginated(query, rows=False, per_page=None, count=None):
     kind = RowPagination if rows else EntityPagination
     pages = {"select": query, "session": db.session, "per_page": per_page, "error_out": False}
     pages["count_select"] = count
+    pages["keys"] = keys
     pagination = kind(page=page, **pages)
     if page > 1 and not pagination.items and pagination.pages:
         pagination = kind(page=pagination.pages, **pages)

@@ -8,6 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.factories import make_organisation, make_project, make_user
+from tests.projects.conftest import project_form
 from tests.query_counts import statements_during_get
 from tracker.enums import Role
 from tracker.erasmus.actions import Action
@@ -180,3 +181,18 @@ def test_an_unfiltered_list_shows_no_errors_under_its_filters(coordinator_client
     page = coordinator_client.get("/projects/?status=nonsense&call_year=x").get_data(as_text=True)
     assert 'class="error"' not in page
     assert 'class="error"' not in coordinator_client.get("/projects/").get_data(as_text=True)
+
+
+def test_a_project_renamed_in_the_form_is_found_by_its_new_title_only(staff_client, staff):
+    project = make_project(staff, title="Ström och sjö", acronym="STROM")
+    link = f'href="/projects/{project.id}"'
+
+    def finds(text):
+        page = staff_client.get("/projects/", query_string={"q": text}).get_data(as_text=True)
+        return link in page
+
+    assert finds("strom och sjo") and finds("strom")
+    data = project_form(title="Lakes together", acronym="LAKES", version=str(project.version))
+    assert staff_client.submit(f"/projects/{project.id}/edit", data).status_code == 302
+    assert finds("LAKES TOGETHER") and finds("lakes")
+    assert not finds("strom")

@@ -18,6 +18,7 @@ from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, Par
 from tracker.extensions import db
 from tracker.mobilities.rules import MAX_TRAVEL_DAYS, days_counted, days_counted_sql
 from tracker.priorities.models import mobility_priorities
+from tracker.search_fold import search_column
 from tracker.workflow.states import Status
 
 
@@ -48,6 +49,8 @@ class Mobility(db.Model):
             sqlite_where=sa.text("grant_waiting_for IS NOT NULL"),
             postgresql_where=sa.text("grant_waiting_for IS NOT NULL"),
         ),
+        # The search reads this narrow copy of the search text, not the whole table.
+        sa.Index("ix_mobilities_search_text", "search_text"),
         sa.CheckConstraint("end_date >= start_date", name="dates_in_order"),
         sa.CheckConstraint(
             "grant_override_total IS NULL OR grant_override_reason IS NOT NULL",
@@ -62,6 +65,8 @@ class Mobility(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     participant_name: Mapped[str] = mapped_column(sa.String(200))
     participant_email: Mapped[str | None] = mapped_column(sa.String(254))
+    search_text: Mapped[str] = search_column("participant_name", "participant_email")
+    """What the list's search reads: name and e-mail address, folded (search_fold.py)."""
     participant_kind: Mapped[ParticipantKind] = mapped_column(enum_column(ParticipantKind))
     activity_type: Mapped[ActivityType] = mapped_column(enum_column(ActivityType), index=True)
     flow: Mapped[Flow] = mapped_column(enum_column(Flow), index=True)

@@ -49,12 +49,21 @@ def country_names():
 @bp.route("/")
 @permission_required("use_tracker")
 def index():
-    filters, query, sort = _filtered_list()
+    filters = MobilityFilterForm(current_user)
+    sort = sort_key(queries.SORTABLE, DEFAULT_SORT)
     count = filters.apply(queries.mobility_count(current_user, filters.tables()))
+    sorted_tables = {queries.SORTED_TABLES.get(sort.lstrip("-"))} - {None}
+    keys = queries.mobility_keys(current_user, filters.tables() | sorted_tables)
+    # The page's ids come from the narrow, filtered `keys`; only they are read whole.
+    page = paginated(
+        _sorted(queries.mobility_list(current_user)),
+        count=count,
+        keys=_sorted(filters.apply(keys)),
+    )
     return render_template(
         "mobilities/index.html",
         filters=filters,
-        pagination=paginated(query, count=count),
+        pagination=page,
         sort=sort,
         bulk=BulkForm(current_user, "mobilities"),
         **list_settings(current_user, "mobilities"),

@@ -14,7 +14,7 @@ from wtforms.validators import Optional
 from tracker.auth.models import User
 from tracker.erasmus.actions import Action, KeyAction
 from tracker.erasmus.countries import country_choices
-from tracker.listing import FilterForm, contains
+from tracker.listing import FilterForm, contains, contains_folded
 from tracker.organisations.models import Organisation
 from tracker.priorities.models import project_priorities
 from tracker.projects.models import Project, ProjectPartner
@@ -67,11 +67,13 @@ def _partner_exists(*conditions):
 
 
 def _text(text):
-    return sa.or_(
-        contains(Project.title, text),
-        contains(Project.acronym, text),
-        _partner_exists(contains(Organisation.name, text)),
+    """Title or acronym, or a partner's name: the projects of the partners so named are
+    read once, not once per project."""
+    named = sa.select(Organisation.id).where(contains(Organisation.name, text))
+    partnered = sa.select(ProjectPartner.project_id).where(
+        ProjectPartner.organisation_id.in_(named)
     )
+    return sa.or_(contains_folded(Project.search_text, text), Project.id.in_(partnered))
 
 
 def _priority(priority_id):

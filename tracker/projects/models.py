@@ -19,6 +19,7 @@ from tracker.erasmus.actions import Action
 from tracker.erasmus.mobility_types import ActivityType, Flow
 from tracker.extensions import db
 from tracker.priorities.models import project_priorities
+from tracker.search_fold import search_column
 from tracker.workflow.states import Status
 
 
@@ -48,6 +49,8 @@ class Project(db.Model):
     action: Mapped[Action] = mapped_column(enum_column(Action), index=True)
     title: Mapped[str] = mapped_column(sa.String(300))
     acronym: Mapped[str | None] = mapped_column(sa.String(40), index=True)
+    search_text: Mapped[str] = search_column("title", "acronym")
+    """What the list's search reads: title and acronym, folded (search_fold.py)."""
     call_year: Mapped[int] = mapped_column(index=True)
     grant_agreement_number: Mapped[str | None] = mapped_column(sa.String(40), unique=True)
     start_date: Mapped[date | None]
