@@ -5,7 +5,7 @@ from flask_migrate import downgrade, upgrade
 
 from tests.factories import make_mobility, make_organisation, make_project
 
-PREVIOUS = "96a3cb904046"
+PREVIOUS = "1e9bdabcca79"
 
 
 def shows(client, path, text, record_path):
