@@ -15,7 +15,6 @@ import tracker
 KNOWN_CYCLES = {
     frozenset(pair)
     for pair in [
-        ("auth", "records"),
         ("erasmus", "mobilities"),
         ("mobilities", "reports"),
         ("mobilities", "workflow"),

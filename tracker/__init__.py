@@ -94,7 +94,6 @@ def register_blueprints(app):
     from tracker.column_types import DatabaseIdConverter
 
     app.url_map.converters["int"] = DatabaseIdConverter
-    from tracker.auth.user_admin import bp as users_bp
     from tracker.auth.views import bp as auth_bp
     from tracker.deadlines.views import bp as deadlines_bp
     from tracker.documents.views import bp as documents_bp
@@ -108,6 +107,7 @@ def register_blueprints(app):
     from tracker.reports.views import bp as reports_bp
     from tracker.site.health import bp as health_bp
     from tracker.site.views import bp as main_bp
+    from tracker.users.views import bp as users_bp
     from tracker.workflow.views import bp as workflow_bp
 
     for blueprint in (
