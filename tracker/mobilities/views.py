@@ -30,8 +30,8 @@ from tracker.mobilities.operations import (
 from tracker.mobilities.recalculation import GRANT_FIELDS
 from tracker.records.csv_export import stream_rows
 from tracker.records.downloads import download, export_routes
+from tracker.records.export_columns import MOBILITY_COLUMNS, MOBILITY_EXPORT_COLUMNS
 from tracker.records.history import StaleRecord, check_version, stale_message
-from tracker.reports.export_columns import MOBILITY_COLUMNS, MOBILITY_EXPORT_COLUMNS
 from tracker.submissions import commit_created, replayed
 from tracker.workflow.bulk import BulkForm, bulk_page
 from tracker.workflow.completeness import mark_gaps
