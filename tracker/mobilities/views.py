@@ -16,7 +16,10 @@ from tracker.erasmus.distances import propose_band
 from tracker.extensions import db
 from tracker.list_settings.views import list_settings
 from tracker.listing import export_url, paginated, sort_key, sorted_by
-from tracker.mobilities import queries
+from tracker.mobilities import (
+    queries,
+    submission_gaps,  # noqa: F401  (registers what a mobility needs to be submitted)
+)
 from tracker.mobilities.filters import MobilityFilterForm
 from tracker.mobilities.forms import MobilityForm, RecalculateForm
 from tracker.mobilities.grant_inputs import calculate, inputs_from_form, inputs_from_mobility
