@@ -3,7 +3,7 @@ and the explained lines it is added up from (tracker.mobilities.grants applies t
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 
@@ -11,8 +11,8 @@ from tracker.erasmus.actions import Action
 from tracker.erasmus.countries import DestinationGroup
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
 from tracker.erasmus.unit_cost_figures import NO_TABLE, figure_label
+from tracker.money import cents
 
-CENT = Decimal("0.01")
 FULL_RATE_DAYS = 14
 """Per-day rates (staff, short-term students) drop from day 15 on."""
 DAYS_PER_MONTH = 30
@@ -112,10 +112,6 @@ class GrantBreakdown:
 def eur(amount: Decimal) -> str:
     """€520 or €100.80: an amount inside an explanation (money proper is formatted at the edge)."""
     return f"€{cents(amount):f}".removesuffix(".00")
-
-
-def cents(amount: Decimal) -> Decimal:
-    return amount.quantize(CENT, ROUND_HALF_UP)
 
 
 class GrantLines:

@@ -23,7 +23,6 @@ from tracker.erasmus import unit_cost_figures as f
 from tracker.erasmus.actions import Action
 from tracker.erasmus.countries import HOME_COUNTRY, is_programme_country
 from tracker.erasmus.mobility_types import ActivityType, Flow, ParticipantKind
-from tracker.erasmus.rate_tables import RateTable
 from tracker.mobilities.grant_types import (
     DAYS_PER_MONTH,
     GrantBreakdown,
@@ -37,6 +36,7 @@ from tracker.mobilities.grant_types import (
     NoUnitCosts,
     eur,
 )
+from tracker.mobilities.rate_tables import RateTable
 from tracker.mobilities.rules import (
     NO_INCOMING_FOR_KA131,
     action_funds_flow,
