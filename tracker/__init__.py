@@ -94,11 +94,9 @@ def register_blueprints(app):
     from tracker.column_types import DatabaseIdConverter
 
     app.url_map.converters["int"] = DatabaseIdConverter
-    from tracker.auth.user_admin import bp as users_bp
     from tracker.auth.views import bp as auth_bp
     from tracker.deadlines.views import bp as deadlines_bp
     from tracker.documents.views import bp as documents_bp
-    from tracker.erasmus.views import bp as unit_costs_bp
     from tracker.list_settings.views import bp as list_settings_bp
     from tracker.mobilities.views import bp as mobilities_bp
     from tracker.notifications.views import bp as notifications_bp
@@ -108,6 +106,8 @@ def register_blueprints(app):
     from tracker.reports.views import bp as reports_bp
     from tracker.site.health import bp as health_bp
     from tracker.site.views import bp as main_bp
+    from tracker.unit_costs.views import bp as unit_costs_bp
+    from tracker.users.views import bp as users_bp
     from tracker.workflow.views import bp as workflow_bp
 
     for blueprint in (
@@ -159,7 +159,7 @@ def register_commands(app):
     from tracker.backups.commands import backup, restore
     from tracker.bench.commands import bench_data
     from tracker.demo.commands import demo_data
-    from tracker.erasmus.commands import unit_costs_cli
+    from tracker.unit_costs.commands import unit_costs_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_data)

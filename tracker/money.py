@@ -1,6 +1,7 @@
-"""Euro amounts in forms: exact decimals with cents, within what a MONEY column holds."""
+"""Euro amounts: exact decimals rounded to the cent, and in forms within what a MONEY column
+holds."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from flask_babel import lazy_gettext as _l
 from wtforms import DecimalField
@@ -9,6 +10,11 @@ from wtforms.validators import InputRequired, Optional, StopValidation
 CENT = Decimal("0.01")
 MAX_AMOUNT = Decimal("9999999999.99")
 """The largest amount a MONEY column (12 digits, 2 after the point) holds."""
+
+
+def cents(amount: Decimal) -> Decimal:
+    """`amount` rounded to the cent, halves up."""
+    return amount.quantize(CENT, ROUND_HALF_UP)
 
 
 def euro_amount(form, field):

@@ -100,9 +100,9 @@ POST_ROUTES_TESTED_IN = {
     "projects.remove_partner_view": "tests/projects/test_partners.py",
     "projects.add_planned_view": "tests/projects/test_partners.py",
     "projects.remove_planned_view": "tests/projects/test_partners.py",
-    "users.export_personal_data": "tests/auth/test_personal_data.py",
-    "users.anonymise_person": "tests/auth/test_personal_data.py",
-    "users.confirm_anonymise": "tests/auth/test_personal_data.py",
+    "users.export_personal_data": "tests/users/test_personal_data.py",
+    "users.anonymise_person": "tests/users/test_personal_data.py",
+    "users.confirm_anonymise": "tests/users/test_personal_data.py",
     "projects.add_bip_view": "tests/projects/test_organised_bips.py",
     "projects.remove_bip_view": "tests/projects/test_organised_bips.py",
 }

@@ -15,10 +15,10 @@ from tracker.demo.partners import PARTNERS
 from tracker.erasmus.actions import Action
 from tracker.erasmus.distances import propose_band
 from tracker.erasmus.mobility_types import ActivityType, Flow
-from tracker.erasmus.rate_tables import rate_table_from_db
 from tracker.extensions import db
 from tracker.mobilities.grant_inputs import inputs_from_mobility
 from tracker.mobilities.grants import GrantError, grant_for
+from tracker.mobilities.rate_tables import rate_table_from_db
 from tracker.models import Deadline, HistoryEntry, Mobility, Priority, Project, User
 from tracker.workflow.models import HistoryKind
 from tracker.workflow.states import Status

@@ -17,7 +17,6 @@ from tracker.erasmus.actions import Action
 from tracker.erasmus.countries import DestinationGroup
 from tracker.erasmus.distances import band_for_km
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
-from tracker.erasmus.rate_tables import shipped_rate_table
 from tracker.erasmus.unit_costs import shipped_call_years
 from tracker.mobilities.grants import (
     MissingInput,
@@ -28,6 +27,7 @@ from tracker.mobilities.grants import (
     NoUnitCosts,
     grant_for,
 )
+from tracker.mobilities.rate_tables import shipped_rate_table
 from tracker.mobilities.rules import whole_months_and_days
 
 KA131, KA171 = Action.KA131_HED, Action.KA171_HED

@@ -182,7 +182,7 @@ def test_the_list_exports_stream_the_lists_own_filtered_query(
     from tracker.mobilities.queries import mobility_rows
     from tracker.projects.queries import projects_query
     from tracker.records.csv_export import stream_objects, stream_rows
-    from tracker.reports.export_columns import (
+    from tracker.records.export_columns import (
         MOBILITY_COLUMNS,
         MOBILITY_EXPORT_COLUMNS,
         PROJECT_COLUMNS,

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from tracker.erasmus.actions import Action
 from tracker.erasmus.countries import REGIONS
-from tracker.mobilities.grant_types import cents
+from tracker.money import cents
 
 THIRD_COUNTRY_CAPS = {Action.KA131_HED: Decimal("0.20")}
 """Action -> the share of the awarded grant that may go to third countries not associated."""

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
-from tracker.erasmus.rate_tables import rate_table_from_db
 from tracker.mobilities import queries
 from tracker.mobilities.grants import GrantBreakdown, GrantError, MobilityInputs, grant_for
+from tracker.mobilities.rate_tables import rate_table_from_db
 
 
 @dataclass(frozen=True)

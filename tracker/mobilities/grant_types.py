@@ -4,7 +4,7 @@ tracker.mobilities.grants."""
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 
@@ -13,8 +13,7 @@ from tracker.erasmus.countries import DestinationGroup
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
 from tracker.erasmus.unit_cost_figures import NO_TABLE, figure_label
 from tracker.mobilities.rules import days_counted
-
-CENT = Decimal("0.01")
+from tracker.money import cents
 
 
 class GrantError(Exception):
@@ -109,7 +108,3 @@ class GrantBreakdown:
 def eur(amount: Decimal) -> str:
     """€520 or €100.80: an amount inside an explanation (money proper is formatted at the edge)."""
     return f"€{cents(amount):f}".removesuffix(".00")
-
-
-def cents(amount: Decimal) -> Decimal:
-    return amount.quantize(CENT, ROUND_HALF_UP)

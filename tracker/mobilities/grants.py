@@ -23,7 +23,6 @@ from tracker.erasmus import unit_cost_figures as f
 from tracker.erasmus.actions import Action
 from tracker.erasmus.countries import HOME_COUNTRY, is_programme_country
 from tracker.erasmus.mobility_types import ActivityType, Flow, ParticipantKind
-from tracker.erasmus.rate_tables import RateTable
 from tracker.mobilities.grant_types import (
     GrantBreakdown,
     GrantError,
@@ -33,9 +32,9 @@ from tracker.mobilities.grant_types import (
     NotFundable,
     NotInTheTables,
     NoUnitCosts,
-    cents,
     eur,
 )
+from tracker.mobilities.rate_tables import RateTable
 from tracker.mobilities.rules import (
     DAYS_PER_MONTH,
     FULL_RATE_DAYS,
@@ -48,6 +47,7 @@ from tracker.mobilities.rules import (
     ka171_funds_country,
     whole_months_and_days,
 )
+from tracker.money import cents
 
 __all__ = [
     "GrantBreakdown",

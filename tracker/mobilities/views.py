@@ -16,7 +16,10 @@ from tracker.erasmus.distances import propose_band
 from tracker.extensions import db
 from tracker.list_settings.views import list_settings
 from tracker.listing import export_url, paginated, sort_key, sorted_by
-from tracker.mobilities import queries
+from tracker.mobilities import (
+    queries,
+    submission_gaps,  # noqa: F401  (registers what a mobility needs to be submitted)
+)
 from tracker.mobilities.filters import MobilityFilterForm
 from tracker.mobilities.forms import MobilityForm, RecalculateForm
 from tracker.mobilities.grant_inputs import calculate, inputs_from_form, inputs_from_mobility
@@ -29,8 +32,8 @@ from tracker.mobilities.operations import (
 )
 from tracker.mobilities.recalculation import GRANT_FIELDS
 from tracker.records.downloads import download_select, export_routes
+from tracker.records.export_columns import MOBILITY_COLUMNS, MOBILITY_EXPORT_COLUMNS
 from tracker.records.history import StaleRecord, check_version, stale_message
-from tracker.reports.export_columns import MOBILITY_COLUMNS, MOBILITY_EXPORT_COLUMNS
 from tracker.submissions import commit_created, replayed
 from tracker.workflow.bulk import BulkForm, bulk_page
 from tracker.workflow.completeness import mark_gaps

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from tracker.column_types import UTCDateTime, enum_column, utcnow
 from tracker.enums import LabelledEnum
 from tracker.extensions import db
-from tracker.records.links import RecordLink
+from tracker.records.models import RecordLink
 from tracker.workflow.states import Status
 
 

@@ -30,8 +30,8 @@ from tracker.projects.operations import create_project, project_snapshot, update
 from tracker.projects.organised_bips import MIN_PARTICIPANTS, organised_bips_of
 from tracker.records.csv_export import stream_objects
 from tracker.records.downloads import download, export_routes
+from tracker.records.export_columns import PROJECT_COLUMNS
 from tracker.records.history import StaleRecord, stale_message
-from tracker.reports.export_columns import PROJECT_COLUMNS
 from tracker.submissions import commit_created, replayed
 from tracker.workflow.bulk import BulkForm, bulk_page
 from tracker.workflow.completeness import mark_gaps

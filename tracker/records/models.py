@@ -1,15 +1,16 @@
-"""The change trail of the records without a workflow: accounts, organisations, deadlines.
+"""The change trail of the records without a workflow (accounts, organisations, deadlines),
+and what history entries, comments and documents hang on: a project or a mobility.
 
-Projects and mobilities keep theirs in `history` (workflow/models.py), tied to the
-record by foreign key. These rows name their record by type and id instead, with
-its label at the time, so a deletion keeps its trace after the record is gone.
+Projects and mobilities keep their trail in `history` (workflow/models.py), tied to the
+record by foreign key (`RecordLink`). Change trail rows name their record by type and id
+instead, with its label at the time, so a deletion keeps its trace after the record is gone.
 """
 
 from datetime import datetime
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from tracker.column_types import UTCDateTime, enum_column, utcnow
 from tracker.enums import LabelledEnum
@@ -49,3 +50,46 @@ class RecordChange(db.Model):
     """{field: [old, new]} as text a person can read."""
 
     user = relationship("User")
+
+
+class RecordLink:
+    """Mixin: a row that belongs to exactly one project or one mobility.
+
+    Two nullable foreign keys and a CHECK keep referential integrity on every
+    database, which a generic (type, id) pair would not.
+    """
+
+    @declared_attr
+    def project_id(cls) -> Mapped[int | None]:
+        return mapped_column(sa.ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+
+    @declared_attr
+    def mobility_id(cls) -> Mapped[int | None]:
+        return mapped_column(sa.ForeignKey("mobilities.id", ondelete="CASCADE"), index=True)
+
+    @declared_attr
+    def project(cls):
+        return relationship("Project")
+
+    @declared_attr
+    def mobility(cls):
+        return relationship("Mobility")
+
+    @classmethod
+    def record_link_check(cls):
+        return sa.CheckConstraint(
+            "(project_id IS NULL) <> (mobility_id IS NULL)", name="one_record"
+        )
+
+    @property
+    def record(self):
+        return self.project if self.project_id is not None else self.mobility
+
+    @record.setter
+    def record(self, record):
+        from tracker.projects.models import Project
+
+        if isinstance(record, Project):
+            self.project = record
+        else:
+            self.mobility = record

@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 
 from tracker.erasmus.budget_rules import third_country_cap_use
 from tracker.records.csv_export import Column, column
-from tracker.reports.mobility_columns import mobility_columns
+from tracker.records.mobility_columns import mobility_columns
 
 
 def _cap(row):

@@ -18,8 +18,8 @@ from tracker.organisations.models import Organisation
 from tracker.priorities.models import Priority, mobility_priorities, project_priorities
 from tracker.projects.models import Project
 from tracker.projects.organised_bips import support_per_project
+from tracker.records.mobility_columns import selected_for
 from tracker.reports.dashboard_queries import ZERO
-from tracker.reports.mobility_columns import selected_for
 from tracker.reports.report_columns import PROJECT_MOBILITY_COLUMNS
 from tracker.workflow.states import NOT_COMMITTED, Status
 

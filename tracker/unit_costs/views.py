@@ -15,11 +15,11 @@ from tracker.erasmus.countries import country_name
 from tracker.erasmus.models import UnitCostChange, UnitCostRate
 from tracker.erasmus.unit_cost_figures import figure_label, reading_order
 from tracker.erasmus.unit_cost_forms import NewCallYearForm, RateCorrectionForm
-from tracker.erasmus.unit_cost_operations import add_call_year, correct_rate
 from tracker.erasmus.unit_costs import HOME_AGENCY
 from tracker.extensions import db
 from tracker.records.history import StaleRecord, check_version, stale_message
 from tracker.submissions import commit_created, replayed
+from tracker.unit_costs.operations import add_call_year, correct_rate
 
 bp = Blueprint("unit_costs", __name__, url_prefix="/unit-costs")
 

@@ -105,4 +105,4 @@ def _keeps_an_admin(form, user):
     return True
 
 
-from tracker.auth import personal_data_views  # noqa: E402, F401  (routes on this blueprint)
+from tracker.users import personal_data_views  # noqa: E402, F401  (routes on this blueprint)

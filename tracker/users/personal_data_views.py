@@ -9,17 +9,17 @@ from wtforms import BooleanField, EmailField, HiddenField
 from wtforms.validators import DataRequired, Email, InputRequired, Length
 
 from tracker.auth.permissions import permission_required
-from tracker.auth.personal_data import (
+from tracker.extensions import db
+from tracker.form_base import Form
+from tracker.records.csv_export import Column
+from tracker.records.downloads import download
+from tracker.users.personal_data import (
     account_of,
     anonymise,
     participations_of,
     personal_data_rows,
 )
-from tracker.auth.user_admin import bp
-from tracker.extensions import db
-from tracker.form_base import Form
-from tracker.records.csv_export import Column
-from tracker.records.downloads import download
+from tracker.users.views import bp
 
 PERSONAL_DATA_COLUMNS = (
     Column(_l("What"), lambda row: row[0]),

@@ -9,7 +9,7 @@ The mobility columns are those of mobility_columns.py, shared with the office's 
 from flask_babel import lazy_gettext as _l
 
 from tracker.records.csv_export import Column, column
-from tracker.reports.mobility_columns import mobility_columns, selected_for
+from tracker.records.mobility_columns import mobility_columns, selected_for
 
 PROJECT_COLUMNS = (
     column(_l("Title"), "title"),

@@ -1,0 +1,1 @@
+"""Accounts as the administrators manage them, and personal data on request."""
