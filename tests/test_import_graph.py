@@ -18,10 +18,12 @@ VOCABULARIES = {
     "tracker.erasmus.actions",
     "tracker.erasmus.countries",
     "tracker.erasmus.mobility_types",
+    "tracker.mobilities.rules",
     "tracker.workflow.states",
 }
-"""Enumerations kept beside their domain that the models are typed with: each counts as a
-node of its own, below the models."""
+"""Enumerations kept beside their domain that the models are typed with, and the programme's
+rules for a mobility that its hybrid properties compute with (`mobilities/rules.py`): each
+counts as a node of its own, below the models."""
 
 
 def package_of(module):
@@ -77,11 +79,14 @@ def test_no_cycle_between_packages():
 
 def test_the_models_and_vocabularies_import_only_root_modules_and_each_other():
     """Any package may import the models because they import no package's code: only root
-    modules and the vocabularies, which import root modules only."""
+    modules and the vocabularies, which import root modules and each other only."""
     base = {path.stem for path in Path(tracker.__file__).parent.glob("*.py")}
     base -= {"__init__", "models"}
     vocabularies = {name.removeprefix("tracker.") for name in VOCABULARIES}
     graph = package_graph()
-    for node, allowed in [("models", base | vocabularies), *((v, base) for v in vocabularies)]:
+    for node, allowed in [
+        ("models", base | vocabularies),
+        *((v, base | vocabularies) for v in vocabularies),
+    ]:
         beyond = set(graph[node]) - allowed
         assert not beyond, f"{node} imports {[sorted(graph[node][n]) for n in beyond]}"
