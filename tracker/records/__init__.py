@@ -1,4 +1,5 @@
-"""What every kind of record shares, workflow or not: history and the version check
-(history.py), the change trail of accounts, organisations and deadlines (changes.py,
-models.py, audit.py), what history and documents hang on (links.py), finding a record
-by URL segment (loading.py), and the one CSV writer (csv_export.py)."""
+"""What every kind of record shares, workflow or not: history (history.py), the version
+check and the refusal of a stale save (stale.py), the change trail of accounts,
+organisations and deadlines (changes.py, models.py, audit.py), what history and documents
+hang on (links.py), finding a record by URL segment (loading.py), and the one CSV writer
+(csv_export.py)."""
