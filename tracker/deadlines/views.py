@@ -6,7 +6,8 @@ from flask_login import current_user
 
 from tracker.auth.permissions import permission_required
 from tracker.deadlines import queries
-from tracker.deadlines.forms import FIELDS, DeadlineFilterForm, DeadlineForm
+from tracker.deadlines.filters import DeadlineFilterForm
+from tracker.deadlines.forms import FIELDS, DeadlineForm
 from tracker.deadlines.models import Deadline
 from tracker.deadlines.operations import create_deadline, delete_deadline, update_deadline
 from tracker.extensions import db
@@ -23,10 +24,11 @@ bp = Blueprint("deadlines", __name__, url_prefix="/deadlines")
 @permission_required("use_tracker")
 def index():
     filters = DeadlineFilterForm(current_user)
-    criteria = filters.criteria()
-    pagination = paginated(queries.deadlines_query(current_user, **criteria))
+    query = filters.apply(queries.deadlines_query(current_user))
+    when = filters.when.data
+    pagination = paginated(queries.in_order(query, when))
     return render_template(
-        "deadlines/index.html", filters=filters, when=criteria["when"], pagination=pagination
+        "deadlines/index.html", filters=filters, when=when, pagination=pagination
     )
 
 

@@ -19,7 +19,7 @@ from tracker.auth.permissions import can
 from tracker.erasmus.actions import Action
 from tracker.erasmus.countries import country_choices
 from tracker.erasmus.mobility_types import ActivityType, Flow
-from tracker.listing import FilterForm, contains, reference
+from tracker.listing import ANY, FilterForm, contains, reference
 from tracker.mobilities import queries
 from tracker.mobilities.models import Mobility
 from tracker.mobilities.rules import FUNDING_ACTIONS
@@ -27,8 +27,6 @@ from tracker.organisations.models import Organisation
 from tracker.priorities.models import mobility_priorities
 from tracker.projects.models import Project
 from tracker.workflow.states import NOT_COMMITTED, Status
-
-ANY = SelectChoice("", _l("Any"))
 
 
 def _int_or_none(value):

@@ -1,5 +1,6 @@
 """Partner organisations: everyone signed in reads them, coordinators and admins manage them."""
 
+import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -13,7 +14,8 @@ from tracker.extensions import db
 from tracker.listing import paginated, sort_key, sorted_by
 from tracker.organisations import queries
 from tracker.organisations.classification import country_classification
-from tracker.organisations.forms import FIELDS, OrganisationFilterForm, OrganisationForm
+from tracker.organisations.filters import OrganisationFilterForm
+from tracker.organisations.forms import FIELDS, OrganisationForm
 from tracker.organisations.models import Organisation
 from tracker.organisations.operations import create_organisation, update_organisation
 from tracker.records.changes import changes_of, field_labels
@@ -36,10 +38,9 @@ def country_helpers():
 @permission_required("use_tracker")
 def index():
     filters = OrganisationFilterForm()
-    text, country = filters.criteria()
     sortable = queries.sortable_columns()
     sort = sort_key(sortable, "name")
-    query = sorted_by(queries.organisations_query(text, country), sortable, sort, Organisation.id)
+    query = sorted_by(filters.apply(sa.select(Organisation)), sortable, sort, Organisation.id)
     return render_template(
         "organisations/index.html", filters=filters, sort=sort, pagination=paginated(query)
     )

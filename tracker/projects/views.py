@@ -15,7 +15,7 @@ from tracker.list_settings.views import list_settings
 from tracker.listing import export_url, paginated, sort_key, sorted_by
 from tracker.organisations.queries import organisation_choices
 from tracker.projects import queries
-from tracker.projects.filters import ProjectFilterForm, filtered
+from tracker.projects.filters import ProjectFilterForm
 from tracker.projects.forms import (
     OrganisedBipForm,
     PartnerForm,
@@ -85,7 +85,7 @@ def _filtered_list():
         owners=queries.owner_choices() if can(current_user, "act_on_every_record") else None,
     )
     sort = sort_key(queries.SORTABLE, queries.DEFAULT_SORT)
-    query = filtered(queries.projects_query(current_user), filters.chosen())
+    query = filters.apply(queries.projects_query(current_user))
     return filters, sorted_by(query, queries.SORTABLE, sort, Project.id), sort
 
 
