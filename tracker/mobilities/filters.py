@@ -9,7 +9,6 @@ may see.
 
 import sqlalchemy as sa
 from flask import url_for
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SearchField, SelectField
 from wtforms.fields.choices import SelectChoice
@@ -17,7 +16,7 @@ from wtforms.fields.choices import SelectChoice
 from tracker.auth.models import User
 from tracker.auth.permissions import can
 from tracker.erasmus.actions import Action
-from tracker.erasmus.countries import country_choices
+from tracker.erasmus.countries import country_options
 from tracker.erasmus.mobility_types import ActivityType, Flow
 from tracker.listing import ANY, FilterForm, contains, reference
 from tracker.mobilities import queries
@@ -118,9 +117,7 @@ class MobilityFilterForm(FilterForm):
         ]
         self.priority.choices = [ANY] + queries.priority_choices()
         self.faculty.choices = [ANY] + [SelectChoice(name, name) for name in queries.faculties()]
-        self.country.choices = [ANY] + [
-            SelectChoice(*pair) for pair in country_choices(str(get_locale() or "en"))
-        ]
+        self.country.choices = country_options(ANY)
         if not can(user, "act_on_every_record"):
             del self.owner
         for name in SUGGESTED:

@@ -2,11 +2,11 @@
 filter adds. A value that does not parse (an unknown country) is ignored, not refused."""
 
 import sqlalchemy as sa
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from wtforms import SearchField, SelectField
+from wtforms.fields.choices import SelectChoice
 
-from tracker.erasmus.countries import country_choices
+from tracker.erasmus.countries import country_options
 from tracker.listing import FilterForm, contains
 from tracker.organisations.codes import normalise_code
 from tracker.organisations.forms import strip
@@ -35,4 +35,4 @@ class OrganisationFilterForm(FilterForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.country.choices = [("", _l("All countries"))] + country_choices(get_locale())
+        self.country.choices = country_options(SelectChoice("", _l("All countries")))

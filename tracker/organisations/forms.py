@@ -1,11 +1,11 @@
 """The organisation form."""
 
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from tracker.erasmus.countries import country_choices, is_known_country
+from tracker.erasmus.countries import country_options, is_known_country
 from tracker.form_base import Form
 from tracker.organisations.codes import (
     ERASMUS_CODE_EXAMPLES,
@@ -78,7 +78,7 @@ class OrganisationForm(OneTimeToken, Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.country.choices = [("", _l("Choose a country"))] + country_choices(get_locale())
+        self.country.choices = country_options(SelectChoice("", _l("Choose a country")))
 
     def validate(self, extra_validators=None):
         """The Erasmus code is checked against the country once both are well-formed."""

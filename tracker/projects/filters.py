@@ -5,7 +5,6 @@ refused: the list then shows more, never an error page.
 """
 
 import sqlalchemy as sa
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, SearchField, SelectField
 from wtforms.fields.choices import SelectChoice
@@ -13,7 +12,7 @@ from wtforms.validators import Optional
 
 from tracker.auth.models import User
 from tracker.erasmus.actions import Action, KeyAction
-from tracker.erasmus.countries import country_choices
+from tracker.erasmus.countries import country_options
 from tracker.listing import FilterForm, contains
 from tracker.organisations.models import Organisation
 from tracker.priorities.models import project_priorities
@@ -80,9 +79,7 @@ class ProjectFilterForm(FilterForm):
         super().__init__()
         self.priority.choices = [ALL] + [SelectChoice(str(id_), name) for id_, name in priorities]
         self.faculty.choices = [ALL] + [SelectChoice(name, name) for name in faculties]
-        self.country.choices = [ALL] + [
-            SelectChoice(code, name) for code, name in country_choices(get_locale())
-        ]
+        self.country.choices = country_options(ALL)
         if owners is None:
             del self.owner
         else:

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
+from tracker.auth.owners import owner_choices
 from tracker.auth.permissions import can, permission_required
 from tracker.erasmus.actions import Action
 from tracker.list_settings.views import list_settings
@@ -82,7 +83,7 @@ def _filtered_list():
     filters = ProjectFilterForm(
         priorities=queries.priority_choices(),
         faculties=queries.faculty_choices(current_user),
-        owners=queries.owner_choices() if can(current_user, "act_on_every_record") else None,
+        owners=owner_choices() if can(current_user, "act_on_every_record") else None,
     )
     sort = sort_key(queries.SORTABLE, queries.DEFAULT_SORT)
     query = filters.apply(queries.projects_query(current_user))
@@ -95,7 +96,7 @@ def _project_form(project=None):
     return ProjectForm(
         data=data,
         owner_choices=(
-            queries.owner_choices(project.owner_id if project else None)
+            owner_choices(project.owner_id if project else None)
             if can(current_user, "act_on_every_record")
             else None
         ),
