@@ -8,12 +8,17 @@ string, so a filtered view can be bookmarked and shared.
 
 import sqlalchemy as sa
 from flask import current_app, request, url_for
+from flask_babel import lazy_gettext as _l
 from flask_sqlalchemy.pagination import SelectPagination
+from wtforms.fields.choices import SelectChoice
 
 from tracker.column_types import MAX_ID
 from tracker.extensions import db
 from tracker.form_base import Form
 from tracker.search_fold import fold
+
+ANY = SelectChoice("", _l("Any"))
+"""The first option of a filter's select: no filter."""
 
 
 class FilterForm(Form):

@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from tests.factories import make_project, make_user
 from tracker.enums import Role
 from tracker.extensions import db
@@ -69,3 +71,39 @@ def test_the_columns_chosen_are_remembered_for_the_person(app, client_as):
     ]
     someone_else, _ = client_as(Role.COORDINATOR)
     assert "Priorities" in header_labels(someone_else.get("/projects/").get_data(as_text=True))
+
+
+def name_field(page):
+    """The saved view's name field: its input and whatever message stands next to it."""
+    return re.search(r'<div class="field[^"]*">\s*<label for="view-name">.*?</div>', page, re.S)[0]
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        (" ", "Give the view a name"),
+        ("x" * 101, "at most 100 characters"),
+        ("Mine", "You already have a view called “Mine”"),
+    ],
+    ids=["empty", "too long", "duplicate"],
+)
+def test_a_refused_view_name_is_explained_next_to_the_field_and_kept(
+    coordinator_client, typed, message
+):
+    coordinator_client.submit("/lists/projects/views", {"name": "Mine", "query": "status=draft"})
+
+    response = coordinator_client.submit(
+        "/lists/projects/views",
+        {"name": typed, "query": "status=submitted", "shared": "y"},
+        follow_redirects=True,
+    )
+
+    assert response.status_code == 200
+    field = name_field(response.get_data(as_text=True))
+    assert message in field
+    assert f'value="{typed.strip()}"' in field
+    assert "status=submitted" in response.request.url, "the list keeps its filters"
+    assert re.search(r"<input checked[^>]*id=\"view-shared\"", field_page := response.text)
+    assert field_page.count(message) == 1, "said once, next to the field"
+    views = db.session.scalars(db.select(SavedView)).all()
+    assert [(view.name, view.query) for view in views] == [("Mine", "status=draft")]

@@ -1,4 +1,4 @@
-"""The deadline form (coordinators and admins) and the list's filters (everyone)."""
+"""The deadline form (coordinators and admins)."""
 
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
@@ -9,7 +9,6 @@ from tracker.column_types import LONG_TEXT
 from tracker.deadlines import queries
 from tracker.deadlines.models import DeadlineKind
 from tracker.form_base import Form
-from tracker.listing import FilterForm
 from tracker.submissions import OneTimeToken
 
 FIELDS = ("title", "kind", "due_date", "project_id", "notes")
@@ -73,31 +72,3 @@ class DeadlineForm(OneTimeToken, Form):
         data["kind"] = deadline.kind.value
         data["version"] = deadline.version
         return data
-
-
-class DeadlineFilterForm(FilterForm):
-    when = SelectField(
-        _l("Show"),
-        choices=[
-            SelectChoice(queries.UPCOMING, _l("Upcoming")),
-            SelectChoice(queries.PAST, _l("Past")),
-        ],
-        default=queries.UPCOMING,
-    )
-    kind = SelectField(_l("Kind"), choices=[SelectChoice("", _l("Any"))] + DeadlineKind.choices())
-    project = SelectField(_l("Project"), coerce=int_or_none, validate_choice=False)
-
-    def __init__(self, user, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.project.choices = [SelectChoice("", _l("Any"))] + [
-            SelectChoice(row.id, row.name) for row in queries.projects_with_deadlines(user)
-        ]
-
-    def criteria(self):
-        """The chosen filters as `deadlines_query` takes them; unknown values are ignored."""
-        self.validate()
-        return {
-            "when": self.when.data or queries.UPCOMING,
-            "kind": DeadlineKind(self.kind.data) if self.kind.data else None,
-            "project_id": self.project.data,
-        }

@@ -1,5 +1,5 @@
 """Creating, changing and deleting deadlines, each with its trace (records/changes.py);
-the view commits. An edit from a stale form is refused by the version check in the view.
+the view commits. An edit from a stale form is refused by the view (records/stale.py).
 """
 
 from tracker.deadlines.models import Deadline

@@ -25,24 +25,27 @@ def _seen_by(user):
     return sa.or_(Deadline.project_id.is_(None), Deadline.project_id.in_(projects))
 
 
-def deadlines_query(user, when=UPCOMING, kind=None, project_id=None, today=None):
-    """The deadlines `user` may see, filtered, with their project loaded in the same query."""
-    today = today or date.today()
-    query = (
+def deadlines_query(user):
+    """The deadlines `user` may see, with their project loaded in the same query; the list's
+    filters (deadlines/filters.py) narrow it."""
+    return (
         sa.select(Deadline)
         .outerjoin(Project, Deadline.project)
         .options(contains_eager(Deadline.project))
         .where(_seen_by(user))
     )
-    if when == PAST:
-        query = query.where(Deadline.due_date < today).order_by(Deadline.due_date.desc())
-    else:
-        query = query.where(Deadline.due_date >= today).order_by(Deadline.due_date.asc())
-    if kind is not None:
-        query = query.where(Deadline.kind == kind)
-    if project_id is not None:
-        query = query.where(Deadline.project_id == project_id)
-    return query.order_by(Deadline.id)
+
+
+def in_period(when):
+    """The condition of one half of the list: from today on, or before today (PAST)."""
+    today = date.today()
+    return Deadline.due_date < today if when == PAST else Deadline.due_date >= today
+
+
+def in_order(query, when):
+    """The upcoming deadlines soonest first, the past ones latest first."""
+    due = Deadline.due_date.desc() if when == PAST else Deadline.due_date.asc()
+    return query.order_by(due, Deadline.id)
 
 
 def projects_with_deadlines(user):

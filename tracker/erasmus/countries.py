@@ -19,7 +19,9 @@ Country names come from Babel's CLDR data, in the reader's language.
 import unicodedata
 
 from babel import Locale
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
+from wtforms.fields.choices import SelectChoice
 
 from tracker.enums import LabelledEnum
 
@@ -159,6 +161,13 @@ def country_choices(locale: str | Locale) -> list[tuple[str, str]]:
     locale = Locale.parse(locale)
     names = [(code, country_name(code, locale)) for code in (*PROGRAMME_COUNTRIES, *REGIONS)]
     return sorted(names, key=lambda pair: _sort_key(pair[1]))
+
+
+def country_options(first: SelectChoice) -> list[SelectChoice]:
+    """A country select's options in the reader's language: `first` (the option choosing
+    none, "Any" in a filter, "Choose a country" in a form), then every country by name."""
+    pairs = country_choices(get_locale() or "en")
+    return [first, *(SelectChoice(code, name) for code, name in pairs)]
 
 
 def _sort_key(name: str) -> str:

@@ -1,17 +1,20 @@
 """Saving a list's filter under a name, deleting it, and choosing the columns a list shows.
 
-All three are small POST forms on the list page; each goes back to the list.
+All three are small POST forms on the list page; each goes back to the list. A view name
+the form refuses goes back too, with what was typed and the reason kept for that one page
+(the list shows them next to the field), so the list keeps its filters, sort and page.
 """
 
 from urllib.parse import parse_qsl, urlencode
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, flash, redirect, request, url_for
+from flask import Blueprint, abort, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 from wtforms import BooleanField, HiddenField, StringField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, Length, ValidationError
 
 from tracker.auth.permissions import permission_required
 from tracker.column_types import NOTE_TEXT
@@ -26,11 +29,75 @@ LIST_ENDPOINTS = {"mobilities": "mobilities.index", "projects": "projects.index"
 NOT_KEPT = {"page", "csrf_token"}
 """Query parameters a saved view leaves out: it opens on its first page."""
 
+REFUSED_VIEW = "refused_view"
+"""The session key that carries a refused view's typed values and messages to the list."""
+
+KEPT_TYPED = 4 * VIEW_NAME
+"""How much of a refused name is carried back: more than a person types in the field, little
+enough for the session cookie."""
+
+NAME_MESSAGE = _l("Give the view a name (at most %(max)d characters).", max=VIEW_NAME)
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
 
 class SavedViewForm(Form):
-    name = StringField(_l("Name of this view"), validators=[DataRequired(), Length(max=VIEW_NAME)])
-    shared = BooleanField(_l("Share with the office"))
-    query = HiddenField(validators=[Length(max=NOTE_TEXT)])
+    name = StringField(
+        _l("Name of this view"),
+        id="view-name",
+        filters=[_strip],
+        render_kw={"maxlength": VIEW_NAME},
+        validators=[DataRequired(NAME_MESSAGE), Length(max=VIEW_NAME, message=NAME_MESSAGE)],
+    )
+    shared = BooleanField(_l("Share with the office"), id="view-shared")
+    query = HiddenField(
+        validators=[
+            Length(max=NOTE_TEXT, message=_l("These filters are too long to keep as a view."))
+        ]
+    )
+
+    def __init__(self, *args, owner=None, list_name=None, **kwargs):
+        """`owner`, `list_name`: whose views of which list a new name must differ from."""
+        super().__init__(*args, **kwargs)
+        self.owner, self.list_name = owner, list_name
+
+    def validate_name(self, field):
+        if self.owner is not None and _own_view(self.owner, self.list_name, field.data):
+            raise ValidationError(
+                _(
+                    "You already have a view called “%(name)s”: choose another name, or "
+                    "delete that view first.",
+                    name=field.data,
+                )
+            )
+
+
+def _own_view(user, list_name, name):
+    return db.session.scalar(
+        sa.select(SavedView.id).filter_by(user_id=user.id, list_name=list_name, name=name)
+    )
+
+
+def _refused_form(list_name):
+    """The view form as refused on the way here (typed values and messages), once, else empty."""
+    refused = session.get(REFUSED_VIEW)
+    if not refused or refused.get("list_name") != list_name:
+        return SavedViewForm(formdata=None)
+    session.pop(REFUSED_VIEW)
+    form = SavedViewForm(formdata=None, data={"name": refused["name"], "shared": refused["shared"]})
+    form.name.errors = refused["errors"]
+    return form
+
+
+def _keep_refused(form, list_name):
+    session[REFUSED_VIEW] = {
+        "list_name": list_name,
+        "name": (form.name.raw_data or [""])[0][:KEPT_TYPED],
+        "shared": bool(form.shared.data),
+        "errors": [str(message) for message in (*form.name.errors, *form.query.errors)],
+    }
 
 
 def list_settings(user, list_name):
@@ -39,6 +106,7 @@ def list_settings(user, list_name):
         "saved_views": views_for(user, list_name),
         "hidden": hidden_columns(user, list_name),
         "columns": OPTIONAL_COLUMNS[list_name],
+        "view_form": _refused_form(list_name),
     }
 
 
@@ -80,22 +148,28 @@ def _list_or_404(list_name):
 @permission_required("use_tracker")
 def save_view(list_name):
     _list_or_404(list_name)
-    form = SavedViewForm()
+    form = SavedViewForm(owner=current_user, list_name=list_name)
     query = drop_nul(form.query.data or "")
+    back = url_for(LIST_ENDPOINTS[list_name], **_args(query))
     if not form.validate_on_submit():
-        flash(_("Give the view a name (at most %(max)d characters).", max=VIEW_NAME), "error")
-        return redirect(url_for(LIST_ENDPOINTS[list_name], **_args(query)))
-    name = form.name.data.strip()
-    view = db.session.scalar(
-        sa.select(SavedView).filter_by(user_id=current_user.id, list_name=list_name, name=name)
+        _keep_refused(form, list_name)
+        return redirect(back)
+    view = SavedView(
+        user_id=current_user.id,
+        list_name=list_name,
+        name=form.name.data,
+        query=query,
+        shared=form.shared.data,
     )
-    if view is None:
-        view = SavedView(user_id=current_user.id, list_name=list_name, name=name)
-        db.session.add(view)
-    view.query = query
-    view.shared = form.shared.data
-    db.session.commit()
-    flash(_("View “%(name)s” saved.", name=name), "success")
+    db.session.add(view)
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same name saved at the same moment from another tab
+        db.session.rollback()
+        form.validate()
+        _keep_refused(form, list_name)
+        return redirect(back)
+    flash(_("View “%(name)s” saved.", name=view.name), "success")
     return redirect(view_url(view))
 
 

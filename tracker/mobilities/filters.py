@@ -9,7 +9,6 @@ may see.
 
 import sqlalchemy as sa
 from flask import url_for
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import aliased
 from wtforms import BooleanField, SearchField, SelectField
@@ -18,9 +17,9 @@ from wtforms.fields.choices import SelectChoice
 from tracker.auth.models import User
 from tracker.auth.permissions import can, visibility
 from tracker.erasmus.actions import Action
-from tracker.erasmus.countries import country_choices
+from tracker.erasmus.countries import country_options
 from tracker.erasmus.mobility_types import ActivityType, Flow
-from tracker.listing import FilterForm, contains, contains_folded, reference
+from tracker.listing import ANY, FilterForm, contains, contains_folded, reference
 from tracker.mobilities import queries
 from tracker.mobilities.models import Mobility
 from tracker.mobilities.rules import FUNDING_ACTIONS
@@ -28,8 +27,6 @@ from tracker.organisations.models import Organisation
 from tracker.priorities.models import mobility_priorities
 from tracker.projects.models import Project
 from tracker.workflow.states import NOT_COMMITTED, Status
-
-ANY = SelectChoice("", _l("Any"))
 
 
 def _int_or_none(value):
@@ -139,9 +136,7 @@ class MobilityFilterForm(FilterForm):
         ]
         self.priority.choices = [ANY] + queries.priority_choices()
         self.faculty.choices = [ANY] + [SelectChoice(name, name) for name in queries.faculties()]
-        self.country.choices = [ANY] + [
-            SelectChoice(*pair) for pair in country_choices(str(get_locale() or "en"))
-        ]
+        self.country.choices = country_options(ANY)
         if not can(user, "act_on_every_record"):
             del self.owner
         for name in SUGGESTED:

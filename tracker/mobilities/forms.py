@@ -25,6 +25,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from tracker.auth.owners import owner_choices
 from tracker.auth.permissions import can
 from tracker.column_types import NOTE_TEXT
 from tracker.erasmus.actions import Action
@@ -169,7 +170,7 @@ class MobilityForm(OneTimeToken, Form):
         self.narrow_partners()
         self.priorities.choices = queries.priority_choices()
         if can(user, "act_on_every_record"):
-            self.owner_id.choices = queries.owner_choices(current_owner_id)
+            self.owner_id.choices = owner_choices(current_owner_id)
         else:
             for name in self.OFFICE_FIELDS:
                 delattr(self, name)

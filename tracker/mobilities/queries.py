@@ -234,17 +234,6 @@ def priorities_by_id(ids):
     return db.session.scalars(sa.select(Priority).where(Priority.id.in_(ids))).all()
 
 
-def owner_choices(current_owner_id=None):
-    """Active users, by name; plus the record's current owner, active or not (else saving
-    the form would silently give the record to the first user offered)."""
-    rows = db.session.execute(
-        sa.select(User.id, User.full_name)
-        .where(sa.or_(User.active.is_(True), User.id == current_owner_id))
-        .order_by(User.full_name)
-    )
-    return [SelectChoice(row.id, row.full_name) for row in rows]
-
-
 def call_years():
     """The call years of the projects that fund mobilities, newest first (filter choices)."""
     return db.session.scalars(

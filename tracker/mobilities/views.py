@@ -4,7 +4,6 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.routing import BuildError
 from wtforms.fields.core import UnboundField
 
@@ -33,7 +32,8 @@ from tracker.mobilities.operations import (
 from tracker.mobilities.recalculation import GRANT_FIELDS
 from tracker.records.downloads import download_select, export_routes
 from tracker.records.export_columns import MOBILITY_COLUMNS, MOBILITY_EXPORT_COLUMNS
-from tracker.records.history import StaleRecord, check_version, stale_message
+from tracker.records.history import snapshot
+from tracker.records.stale import commit_unless_stale, refuse_stale, stale_message
 from tracker.submissions import commit_created, replayed
 from tracker.workflow.bulk import BulkForm, bulk_page
 from tracker.workflow.completeness import mark_gaps
@@ -206,12 +206,9 @@ def edit(mobility_id):
     form.fill_proposed_band()
     if not (_saving(form) and form.validate()):
         return _render_form(form, mobility)
-    try:
-        check_version(mobility, form.version.data)
-        update_mobility(mobility, form, current_user)
-        db.session.commit()
-    except (StaleRecord, StaleDataError):
-        db.session.rollback()
+    if not commit_unless_stale(
+        mobility, form.version.data, lambda: update_mobility(mobility, form, current_user)
+    ):
         return _render_stale(form, mobility_id)
     flash(_("Mobility of %(name)s saved.", name=mobility.participant_name), "success")
     if request.form.get("and_submit"):
@@ -268,15 +265,16 @@ def recalculate(mobility_id):
     form = RecalculateForm()
     if not form.validate_on_submit():
         abort(400)
-    try:
-        check_version(mobility, form.version.data)
-        changed = recalculate_on_purpose(mobility, current_user)
-        db.session.commit()
-    except (StaleRecord, StaleDataError):
-        db.session.rollback()
+    changed = []
+    if not commit_unless_stale(
+        mobility,
+        form.version.data,
+        lambda: changed.append(recalculate_on_purpose(mobility, current_user)),
+    ):
+        # Nothing was typed: the mobility's page shows what was saved meanwhile.
         flash(stale_message(), "error")
         return redirect(url_for("mobilities.detail", mobility_id=mobility_id))
-    if changed:
+    if changed[0]:
         flash(_("Grant recalculated from the current unit costs."), "success")
     else:
         flash(_("The current unit costs give the same grant: nothing changed."), "info")
@@ -331,7 +329,7 @@ def _fill_from(form, mobility):
     form.priorities.data = [priority.id for priority in mobility.priorities]
 
 
-def _render_form(form, mobility, stale=False, gaps=None):
+def _render_form(form, mobility, stale=None, gaps=None):
     status = 422 if form.errors and gaps is None else 200
     result = calculate(inputs_from_form(form)) if request.method == "POST" else None
     if request.method == "GET" and mobility is not None:
@@ -358,9 +356,9 @@ def _may_submit(mobility):
 
 def _render_stale(form, mobility_id):
     current = queries.visible_mobility(current_user, mobility_id) or abort(404)
-    form.version.data = str(current.version)
-    flash(stale_message(), "error")
-    response, _status = _render_form(form, current, stale=True)
+    url = url_for("mobilities.detail", mobility_id=current.id)
+    stale = refuse_stale(form, current, snapshot(current, EDITABLE_FIELDS), field_labels(), url)
+    response, _status = _render_form(form, current, stale=stale)
     return response, 409
 
 

@@ -1,13 +1,12 @@
-"""The organisation form and the list's filters."""
+"""The organisation form."""
 
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from wtforms import HiddenField, SearchField, SelectField, StringField
+from wtforms import HiddenField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from tracker.erasmus.countries import country_choices, is_known_country
+from tracker.erasmus.countries import country_options, is_known_country
 from tracker.form_base import Form
-from tracker.listing import FilterForm
 from tracker.organisations.codes import (
     ERASMUS_CODE_EXAMPLES,
     erasmus_code_problem,
@@ -79,7 +78,7 @@ class OrganisationForm(OneTimeToken, Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.country.choices = [("", _l("Choose a country"))] + country_choices(get_locale())
+        self.country.choices = country_options(SelectChoice("", _l("Choose a country")))
 
     def validate(self, extra_validators=None):
         """The Erasmus code is checked against the country once both are well-formed."""
@@ -94,21 +93,3 @@ class OrganisationForm(OneTimeToken, Form):
     def values(self):
         """The submitted values by column, blanks as None."""
         return {name: getattr(self, name).data or None for name in FIELDS}
-
-
-class OrganisationFilterForm(FilterForm):
-    q = SearchField(
-        _l("Search"),
-        filters=[strip],
-        description=_l("Name, city, Erasmus code, PIC or OID"),
-    )
-    country = SelectField(_l("Country"), filters=[normalise_code], validate_choice=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.country.choices = [("", _l("All countries"))] + country_choices(get_locale())
-
-    def criteria(self):
-        """(free text, country code) as the query takes them; an unknown country is ignored."""
-        country = self.country.data if is_known_country(self.country.data or "") else None
-        return self.q.data or None, country

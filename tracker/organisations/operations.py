@@ -4,7 +4,6 @@ the view commits."""
 from tracker.extensions import db
 from tracker.organisations.models import Organisation
 from tracker.records.changes import ChangeKind, log_change, snapshot
-from tracker.records.history import check_version
 
 
 def create_organisation(values, user):
@@ -15,13 +14,8 @@ def create_organisation(values, user):
     return organisation
 
 
-def update_organisation(organisation, values, submitted_version, user):
-    """Apply `values` unless the form showed an older version (raises StaleRecord).
-
-    The version column also guards the UPDATE itself, so a save racing this one
-    fails at flush with StaleDataError.
-    """
-    check_version(organisation, submitted_version)
+def update_organisation(organisation, values, user):
+    """Apply `values` (the view has checked the form's version)."""
     before = snapshot(organisation, values)
     for field, value in values.items():
         setattr(organisation, field, value)

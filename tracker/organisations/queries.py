@@ -6,11 +6,9 @@ from flask_babel import get_locale
 from tracker.auth.permissions import visible
 from tracker.erasmus.countries import country_choices, country_name
 from tracker.extensions import db
-from tracker.listing import contains
 from tracker.organisations.models import Organisation
 from tracker.projects.models import Project, ProjectPartner
 
-SEARCHED_COLUMNS = ("name", "city", "erasmus_code", "pic", "oid")
 UNIQUE_FIELDS = ("erasmus_code", "pic", "oid")
 
 
@@ -31,17 +29,6 @@ def sortable_columns():
         "city": sa.func.lower(Organisation.city),
         "erasmus_code": Organisation.erasmus_code,
     }
-
-
-def organisations_query(text=None, country=None):
-    """The organisations matching a free text (any searched column) and a country."""
-    query = sa.select(Organisation)
-    if text:
-        columns = [getattr(Organisation, name) for name in SEARCHED_COLUMNS]
-        query = query.where(sa.or_(*(contains(column, text) for column in columns)))
-    if country:
-        query = query.where(Organisation.country == country)
-    return query
 
 
 def organisation_choices():

@@ -1,12 +1,12 @@
 """Partner organisations: everyone signed in reads them, coordinators and admins manage them."""
 
+import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup, escape
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.auth.permissions import permission_required
 from tracker.erasmus.countries import country_name
@@ -14,11 +14,13 @@ from tracker.extensions import db
 from tracker.listing import paginated, sort_key, sorted_by
 from tracker.organisations import queries
 from tracker.organisations.classification import country_classification
-from tracker.organisations.forms import OrganisationFilterForm, OrganisationForm
+from tracker.organisations.filters import OrganisationFilterForm
+from tracker.organisations.forms import FIELDS, OrganisationForm
 from tracker.organisations.models import Organisation
 from tracker.organisations.operations import create_organisation, update_organisation
 from tracker.records.changes import changes_of, field_labels
-from tracker.records.history import StaleRecord, stale_message
+from tracker.records.history import snapshot
+from tracker.records.stale import commit_unless_stale, refuse_stale
 from tracker.submissions import commit_created, replayed
 
 bp = Blueprint("organisations", __name__, url_prefix="/organisations")
@@ -36,10 +38,9 @@ def country_helpers():
 @permission_required("use_tracker")
 def index():
     filters = OrganisationFilterForm()
-    text, country = filters.criteria()
     sortable = queries.sortable_columns()
     sort = sort_key(sortable, "name")
-    query = sorted_by(queries.organisations_query(text, country), sortable, sort, Organisation.id)
+    query = sorted_by(filters.apply(sa.select(Organisation)), sortable, sort, Organisation.id)
     return render_template(
         "organisations/index.html", filters=filters, sort=sort, pagination=paginated(query)
     )
@@ -86,26 +87,27 @@ def edit(organisation_id):
     form = OrganisationForm(obj=organisation)
     if form.validate_on_submit() and _unique(form, organisation):
         try:
-            update_organisation(organisation, form.values(), form.version.data, current_user)
-            db.session.commit()
-        except (StaleRecord, StaleDataError):
-            db.session.rollback()
-            return _render_stale(form, organisation_id)
+            saved = commit_unless_stale(
+                organisation,
+                form.version.data,
+                lambda: update_organisation(organisation, form.values(), current_user),
+            )
         except IntegrityError:
             db.session.rollback()
             _explain_refusal(form, organisation)
             return _render_form(form, organisation, status=422)
-        else:
-            flash(_("Organisation %(name)s saved.", name=organisation.name), "success")
-            return redirect(url_for(".detail", organisation_id=organisation.id))
+        if not saved:
+            return _render_stale(form, organisation_id)
+        flash(_("Organisation %(name)s saved.", name=organisation.name), "success")
+        return redirect(url_for(".detail", organisation_id=organisation.id))
     return _render_form(form, organisation)
 
 
-def _render_form(form, organisation, current=None, status=None):
+def _render_form(form, organisation, stale=None, status=None):
     if status is None:
         status = 422 if form.errors else 200
     return render_template(
-        "organisations/form.html", form=form, organisation=organisation, current=current
+        "organisations/form.html", form=form, organisation=organisation, stale=stale
     ), status
 
 
@@ -114,9 +116,10 @@ def _render_stale(form, organisation_id):
     current = db.session.get(Organisation, organisation_id, populate_existing=True)
     if current is None:
         abort(404)
-    form.version.data = current.version
-    flash(stale_message(), "error")
-    return _render_form(form, current, current=current, status=409)
+    labels = field_labels(OrganisationForm(formdata=None))
+    url = url_for(".detail", organisation_id=current.id)
+    stale = refuse_stale(form, current, snapshot(current, FIELDS), labels, url)
+    return _render_form(form, current, stale=stale, status=409)
 
 
 def _unique(form, organisation=None):

@@ -5,7 +5,6 @@ refused: the list then shows more, never an error page.
 """
 
 import sqlalchemy as sa
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, SearchField, SelectField
 from wtforms.fields.choices import SelectChoice
@@ -13,7 +12,7 @@ from wtforms.validators import Optional
 
 from tracker.auth.models import User
 from tracker.erasmus.actions import Action, KeyAction
-from tracker.erasmus.countries import country_choices
+from tracker.erasmus.countries import country_options
 from tracker.listing import FilterForm, contains, contains_folded
 from tracker.organisations.models import Organisation
 from tracker.priorities.models import project_priorities
@@ -21,40 +20,6 @@ from tracker.projects.models import Project, ProjectPartner
 from tracker.workflow.states import Status
 
 ALL = SelectChoice("", _l("All"))
-
-
-class ProjectFilterForm(FilterForm):
-    q = SearchField(_l("Title, acronym or partner"), validators=[Optional()])
-    call_year = IntegerField(_l("Call year"), validators=[Optional()])
-    key_action = SelectField(_l("Key action"), choices=[ALL] + KeyAction.choices())
-    action = SelectField(_l("Action"), choices=[ALL] + Action.choices())
-    status = SelectField(_l("Status"), choices=[ALL] + Status.choices())
-    priority = SelectField(_l("Priority"))
-    faculty = SelectField(_l("Faculty"))
-    country = SelectField(_l("Partner country"))
-    owner = SelectField(_l("Owner"))
-
-    def __init__(self, *, priorities, faculties, owners=None):
-        """`owners` only for coordinators and admins; staff see only their own records."""
-        super().__init__()
-        self.priority.choices = [ALL] + [SelectChoice(str(id_), name) for id_, name in priorities]
-        self.faculty.choices = [ALL] + [SelectChoice(name, name) for name in faculties]
-        self.country.choices = [ALL] + [
-            SelectChoice(code, name) for code, name in country_choices(get_locale())
-        ]
-        if owners is None:
-            del self.owner
-        else:
-            self.owner.choices = [ALL] + [SelectChoice(str(id_), name) for id_, name in owners]
-
-    def chosen(self):
-        """{filter: value} for the filters given with a usable value."""
-        self.validate()
-        return {
-            name: field.data
-            for name, field in self._fields.items()
-            if field.data not in (None, "") and not field.errors
-        }
 
 
 def _partner_exists(*conditions):
@@ -87,21 +52,37 @@ def _priority(priority_id):
     )
 
 
-CONDITIONS = {
-    "q": lambda value: _text(value.strip()),
-    "call_year": lambda value: Project.call_year == value,
-    "key_action": lambda value: Project.action.in_(Action.of_key_action(KeyAction(value))),
-    "action": lambda value: Project.action == Action(value),
-    "status": lambda value: Project.status == Status(value),
-    "priority": _priority,
-    "faculty": lambda value: Project.faculty == value,
-    "country": lambda value: _partner_exists(Organisation.country == value),
-    "owner": lambda value: User.id == int(value),
-}
-"""Each filter as the SQL condition it adds: the query joins the owner (User)."""
+class ProjectFilterForm(FilterForm):
+    q = SearchField(_l("Title, acronym or partner"), validators=[Optional()])
+    call_year = IntegerField(_l("Call year"), validators=[Optional()])
+    key_action = SelectField(_l("Key action"), choices=[ALL] + KeyAction.choices())
+    action = SelectField(_l("Action"), choices=[ALL] + Action.choices())
+    status = SelectField(_l("Status"), choices=[ALL] + Status.choices())
+    priority = SelectField(_l("Priority"))
+    faculty = SelectField(_l("Faculty"))
+    country = SelectField(_l("Partner country"))
+    owner = SelectField(_l("Owner"))
 
+    CONDITIONS = {
+        "q": lambda value: _text(value.strip()),
+        "call_year": lambda value: Project.call_year == value,
+        "key_action": lambda value: Project.action.in_(Action.of_key_action(KeyAction(value))),
+        "action": lambda value: Project.action == Action(value),
+        "status": lambda value: Project.status == Status(value),
+        "priority": _priority,
+        "faculty": lambda value: Project.faculty == value,
+        "country": lambda value: _partner_exists(Organisation.country == value),
+        "owner": lambda value: User.id == int(value),
+    }
+    """Each filter as the SQL condition it adds: the query joins the owner (User)."""
 
-def filtered(query, chosen):
-    for name, value in chosen.items():
-        query = query.where(CONDITIONS[name](value))
-    return query
+    def __init__(self, *, priorities, faculties, owners=None):
+        """`owners` only for coordinators and admins; staff see only their own records."""
+        super().__init__()
+        self.priority.choices = [ALL] + [SelectChoice(str(id_), name) for id_, name in priorities]
+        self.faculty.choices = [ALL] + [SelectChoice(name, name) for name in faculties]
+        self.country.choices = country_options(ALL)
+        if owners is None:
+            del self.owner
+        else:
+            self.owner.choices = [ALL] + [SelectChoice(str(id_), name) for id_, name in owners]

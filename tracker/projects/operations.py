@@ -12,7 +12,7 @@ from tracker.extensions import db
 from tracker.projects.kinds import our_role_for, partner_role_for
 from tracker.projects.models import PlannedMobility, Project, ProjectPartner
 from tracker.projects.queries import priorities_by_id
-from tracker.records.history import check_version, log_creation, log_edit, snapshot
+from tracker.records.history import log_creation, log_edit, snapshot
 from tracker.workflow.states import Status
 
 EDITED_FIELDS = (
@@ -71,8 +71,7 @@ def create_project(form, user):
 
 
 def update_project(project, form, user):
-    """Save the form onto `project`; StaleRecord if the form showed an older version."""
-    check_version(project, form.version.data)
+    """Save the form onto `project` (the view has checked the form's version)."""
     before = project_snapshot(project)
     _apply(project, form, user)
     entry = log_edit(project, user, before, project_snapshot(project))

@@ -111,16 +111,6 @@ def priorities_by_id(ids):
     return db.session.scalars(query).all()
 
 
-def owner_choices(current_owner_id=None):
-    """Active users, by name, whom a coordinator may make owner; plus the current owner."""
-    rows = db.session.execute(
-        sa.select(User.id, User.full_name, User.email)
-        .where(sa.or_(User.active.is_(True), User.id == current_owner_id))
-        .order_by(sa.func.lower(User.full_name), User.id)
-    )
-    return [(id_, f"{name} ({email})") for id_, name, email in rows]
-
-
 def faculty_choices(user):
     """The faculties of the projects `user` may see, for the list's filter."""
     query = visible(

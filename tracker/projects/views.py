@@ -8,16 +8,15 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
-from sqlalchemy.orm.exc import StaleDataError
 
+from tracker.auth.owners import owner_choices
 from tracker.auth.permissions import can, permission_required
 from tracker.erasmus.actions import Action
-from tracker.extensions import db
 from tracker.list_settings.views import list_settings
 from tracker.listing import export_url, paginated, sort_key, sorted_by
 from tracker.organisations.queries import organisation_choices
 from tracker.projects import queries
-from tracker.projects.filters import ProjectFilterForm, filtered
+from tracker.projects.filters import ProjectFilterForm
 from tracker.projects.forms import (
     OrganisedBipForm,
     PartnerForm,
@@ -31,7 +30,7 @@ from tracker.projects.organised_bips import MIN_PARTICIPANTS, organised_bips_of
 from tracker.records.csv_export import stream_objects
 from tracker.records.downloads import download, export_routes
 from tracker.records.export_columns import PROJECT_COLUMNS
-from tracker.records.history import StaleRecord, stale_message
+from tracker.records.stale import commit_unless_stale, refuse_stale
 from tracker.submissions import commit_created, replayed
 from tracker.workflow.bulk import BulkForm, bulk_page
 from tracker.workflow.completeness import mark_gaps
@@ -84,10 +83,10 @@ def _filtered_list():
     filters = ProjectFilterForm(
         priorities=queries.priority_choices(),
         faculties=queries.faculty_choices(current_user),
-        owners=queries.owner_choices() if can(current_user, "act_on_every_record") else None,
+        owners=owner_choices() if can(current_user, "act_on_every_record") else None,
     )
     sort = sort_key(queries.SORTABLE, queries.DEFAULT_SORT)
-    query = filtered(queries.projects_query(current_user), filters.chosen())
+    query = filters.apply(queries.projects_query(current_user))
     return filters, sorted_by(query, queries.SORTABLE, sort, Project.id), sort
 
 
@@ -97,7 +96,7 @@ def _project_form(project=None):
     return ProjectForm(
         data=data,
         owner_choices=(
-            queries.owner_choices(project.owner_id if project else None)
+            owner_choices(project.owner_id if project else None)
             if can(current_user, "act_on_every_record")
             else None
         ),
@@ -140,12 +139,12 @@ def _number_is_free(form, project=None):
     return False
 
 
-def _render_form(form, project=None, saved=None, status=200, gaps=None):
+def _render_form(form, project=None, stale=None, status=200, gaps=None):
     return render_template(
         "projects/form.html",
         form=form,
         project=project,
-        saved=saved,
+        stale=stale,
         gaps=gaps,
         consortium_actions=" ".join(action.value for action in CONSORTIUM_ACTIONS),
     ), status
@@ -185,11 +184,9 @@ def edit(project_id):
     if request.method == "GET" and request.args.get("missing") and project.status.owner_may_edit:
         return _render_form(form, project, gaps=mark_gaps(form, project))
     if form.validate_on_submit() and _number_is_free(form, project):
-        try:
-            update_project(project, form, current_user)
-            db.session.commit()
-        except (StaleRecord, StaleDataError):
-            db.session.rollback()
+        if not commit_unless_stale(
+            project, form.version.data, lambda: update_project(project, form, current_user)
+        ):
             return _stale(form, project_id)
         flash(_("Project %(name)s saved.", name=project), "success")
         return redirect(url_for("projects.detail", project_id=project.id))
@@ -199,11 +196,9 @@ def edit(project_id):
 def _stale(form, project_id):
     """Refuse a stale save: keep the person's input, show what the other person saved."""
     project = queries.project_or_404(current_user, project_id)
-    form.version.data = project.version
-    flash(stale_message(), "error")
-    labels = field_labels()
-    saved = [(labels.get(name, name), value) for name, value in project_snapshot(project).items()]
-    return _render_form(form, project, saved=saved, status=409)
+    url = url_for("projects.detail", project_id=project.id)
+    stale = refuse_stale(form, project, project_snapshot(project), field_labels(), url)
+    return _render_form(form, project, stale=stale, status=409)
 
 
 @bp.route("/<int:project_id>")

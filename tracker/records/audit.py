@@ -21,7 +21,7 @@ from tracker.auth.models import User
 from tracker.auth.permissions import permission_required
 from tracker.column_types import MAX_ID
 from tracker.extensions import db
-from tracker.listing import FilterForm
+from tracker.listing import ANY, FilterForm
 from tracker.mobilities.models import Mobility
 from tracker.projects.models import Project
 from tracker.records.models import ChangedRecord, ChangeKind, RecordChange
@@ -50,8 +50,7 @@ class AuditFilterForm(FilterForm):
     person = SelectField(_l("Person"), coerce=int_or_none, validate_choice=False)
     record_type = SelectField(
         _l("Record"),
-        choices=[SelectChoice("", _l("Any"))]
-        + [SelectChoice(value, label) for value, label in RECORD_TYPES.items()],
+        choices=[ANY] + [SelectChoice(value, label) for value, label in RECORD_TYPES.items()],
     )
     start = DateField(_l("From"), validators=[Optional()])
     end = DateField(_l("To"), validators=[Optional()])

@@ -8,28 +8,8 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
-from flask_babel import gettext as _
-
 from tracker.extensions import db
 from tracker.workflow.models import HistoryEntry, HistoryKind
-
-
-class StaleRecord(Exception):
-    """The form was opened on an older version: someone saved in between."""
-
-    def __init__(self, record):
-        super().__init__(f"{type(record).__name__} {record.id} changed meanwhile")
-        self.record = record
-
-
-def check_version(record, submitted_version):
-    """Refuse a save made from a form that shows an older version of `record`."""
-    try:
-        submitted = int(submitted_version)
-    except (TypeError, ValueError):
-        submitted = None
-    if submitted != record.version:
-        raise StaleRecord(record)
 
 
 def readable(value):
@@ -87,10 +67,3 @@ def log_edit(record, user, before, after, comment=None):
     if not changes:
         return None
     return log_history(record, user, HistoryKind.EDITED, changes=changes, comment=comment)
-
-
-def stale_message():
-    return _(
-        "Someone else saved this record while you were editing it. Their changes are kept "
-        "and shown below; your entries are still in the form. Check them and save again."
-    )

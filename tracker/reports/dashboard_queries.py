@@ -21,7 +21,7 @@ from tracker.mobilities.filters import MobilityFilterForm
 from tracker.mobilities.models import Mobility
 from tracker.organisations.models import Organisation
 from tracker.priorities.models import Priority, mobility_priorities, project_priorities
-from tracker.projects.filters import CONDITIONS as PROJECT_CONDITIONS
+from tracker.projects.filters import ProjectFilterForm
 from tracker.projects.models import Project
 from tracker.reports.periods import actions_by_period
 from tracker.workflow.states import Status
@@ -30,6 +30,7 @@ ZERO = sa.cast(0, MONEY)
 """Zero euro with cents, so an empty sum reads 0.00 on every database."""
 
 MOBILITY_CONDITIONS = MobilityFilterForm.CONDITIONS
+PROJECT_CONDITIONS = ProjectFilterForm.CONDITIONS
 
 FUNDED = (Status.APPROVED, Status.ONGOING, Status.COMPLETED)
 """Projects with a grant, and so a final report to write."""

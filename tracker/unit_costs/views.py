@@ -7,7 +7,6 @@ from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import joinedload
-from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.auth.permissions import permission_required
 from tracker.erasmus import unit_cost_queries as queries
@@ -17,7 +16,9 @@ from tracker.erasmus.unit_cost_figures import figure_label, reading_order
 from tracker.erasmus.unit_cost_forms import NewCallYearForm, RateCorrectionForm
 from tracker.erasmus.unit_costs import HOME_AGENCY
 from tracker.extensions import db
-from tracker.records.history import StaleRecord, check_version, stale_message
+from tracker.records.changes import field_labels
+from tracker.records.history import snapshot
+from tracker.records.stale import commit_unless_stale, refuse_stale
 from tracker.submissions import commit_created, replayed
 from tracker.unit_costs.operations import add_call_year, correct_rate
 
@@ -112,25 +113,32 @@ def correct(call_year, rate_id):
         form.source.data = rate.source if rate.amount is not None else ""
         form.version.data = rate.version
     status = 422 if request.method == "POST" else 200
+    stale = None
     if form.validate_on_submit():
-        try:
-            check_version(rate, form.version.data)
-            recalculated = correct_rate(
-                rate, form.amount.data, form.source.data, form.reason.data, current_user
-            )
-            db.session.commit()
-        except (StaleRecord, StaleDataError):
-            db.session.rollback()
-            rate = db.session.get(UnitCostRate, rate_id)
-            form.version.data = rate.version
-            flash(stale_message(), "error")
-            status = 409
-        else:
+        recalculated = []
+        if commit_unless_stale(
+            rate,
+            form.version.data,
+            lambda: recalculated.append(
+                correct_rate(
+                    rate, form.amount.data, form.source.data, form.reason.data, current_user
+                )
+            ),
+        ):
             flash(_("%(figure)s saved.", figure=figure_label(rate.key)), "success")
-            _flash_recalculated(recalculated)
+            _flash_recalculated(recalculated[0])
             return redirect(url_for("unit_costs.year", call_year=call_year))
+        rate = db.session.get(UnitCostRate, rate_id, populate_existing=True) or abort(404)
+        saved = snapshot(rate, ("amount", "source"))
+        stale = refuse_stale(form, rate, saved, field_labels(form))
+        status = 409
     return render_template(
-        "unit_costs/correct.html", form=form, year=year, rate=rate, label=figure_label(rate.key)
+        "unit_costs/correct.html",
+        form=form,
+        year=year,
+        rate=rate,
+        label=figure_label(rate.key),
+        stale=stale,
     ), status
 
 
