@@ -93,7 +93,7 @@ def seed_unit_costs():
     """Store the shipped unit-cost tables again: the test teardown empties every table but
     priorities, so the migration's tables are gone after the first test."""
     from tracker.erasmus.models import DestinationGroupMember, UnitCostRate, UnitCostYear
-    from tracker.erasmus.unit_costs import HOME_AGENCY, SHIPPED_YEARS
+    from tracker.erasmus.shipped_unit_costs import HOME_AGENCY, SHIPPED_YEARS
 
     stored = set(db.session.scalars(db.select(UnitCostYear.call_year)))
     for call_year, shipped in SHIPPED_YEARS.items():

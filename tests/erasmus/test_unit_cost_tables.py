@@ -11,7 +11,7 @@ from tests.factories import seed_unit_costs
 from tracker.erasmus import unit_cost_figures as f
 from tracker.erasmus.countries import PROGRAMME_COUNTRIES, DestinationGroup
 from tracker.erasmus.models import UnitCostRate, UnitCostYear
-from tracker.erasmus.unit_costs import SHIPPED_YEARS, missing_figures, shipped_call_years
+from tracker.erasmus.shipped_unit_costs import SHIPPED_YEARS, missing_figures, shipped_call_years
 from tracker.extensions import db
 from tracker.mobilities.rate_tables import rate_table_from_db, shipped_rate_table
 

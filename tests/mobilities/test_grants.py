@@ -17,7 +17,7 @@ from tracker.erasmus.actions import Action
 from tracker.erasmus.countries import DestinationGroup
 from tracker.erasmus.distances import band_for_km
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
-from tracker.erasmus.unit_costs import shipped_call_years
+from tracker.erasmus.shipped_unit_costs import shipped_call_years
 from tracker.mobilities.grants import (
     MissingInput,
     MissingUnitCost,

@@ -12,7 +12,7 @@ from flask import g
 
 from tracker.erasmus.countries import DestinationGroup
 from tracker.erasmus.models import DestinationGroupMember, UnitCostYear
-from tracker.erasmus.unit_costs import HOME_AGENCY
+from tracker.erasmus.shipped_unit_costs import HOME_AGENCY
 from tracker.extensions import db
 
 

@@ -7,8 +7,8 @@ import sqlalchemy as sa
 
 from tracker.erasmus.actions import Action
 from tracker.erasmus.models import UnitCostRate, UnitCostYear
+from tracker.erasmus.shipped_unit_costs import HOME_AGENCY
 from tracker.erasmus.unit_cost_figures import NO_TABLE, figure_label, reading_order
-from tracker.erasmus.unit_costs import HOME_AGENCY
 from tracker.extensions import db
 from tracker.mobilities.models import Mobility
 from tracker.projects.models import Project

@@ -12,7 +12,7 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from tracker.erasmus.countries import DestinationGroup
-from tracker.erasmus.unit_costs import HOME_AGENCY, SHIPPED_YEARS
+from tracker.erasmus.shipped_unit_costs import HOME_AGENCY, SHIPPED_YEARS
 from tracker.extensions import db
 from tracker.mobilities.grant_types import MissingUnitCost
 

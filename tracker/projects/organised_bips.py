@@ -13,7 +13,7 @@ from sqlalchemy.orm import aliased
 from tracker.column_types import MONEY
 from tracker.erasmus import unit_cost_figures as f
 from tracker.erasmus.models import UnitCostRate, UnitCostYear
-from tracker.erasmus.unit_costs import HOME_AGENCY
+from tracker.erasmus.shipped_unit_costs import HOME_AGENCY
 from tracker.extensions import db
 from tracker.projects.models import OrganisedBip, Project
 from tracker.records.history import log_edit

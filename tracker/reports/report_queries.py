@@ -11,7 +11,7 @@ from tracker.auth.permissions import visible, visible_in_project
 from tracker.erasmus.actions import Action
 from tracker.erasmus.budget_rules import THIRD_COUNTRIES_NOT_ASSOCIATED
 from tracker.erasmus.models import DestinationGroupMember, UnitCostYear
-from tracker.erasmus.unit_costs import HOME_AGENCY
+from tracker.erasmus.shipped_unit_costs import HOME_AGENCY
 from tracker.extensions import db
 from tracker.mobilities.models import Mobility
 from tracker.organisations.models import Organisation

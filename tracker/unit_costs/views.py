@@ -12,9 +12,9 @@ from tracker.auth.permissions import permission_required
 from tracker.erasmus import unit_cost_queries as queries
 from tracker.erasmus.countries import country_name
 from tracker.erasmus.models import UnitCostChange, UnitCostRate
+from tracker.erasmus.shipped_unit_costs import HOME_AGENCY
 from tracker.erasmus.unit_cost_figures import figure_label, reading_order
 from tracker.erasmus.unit_cost_forms import NewCallYearForm, RateCorrectionForm
-from tracker.erasmus.unit_costs import HOME_AGENCY
 from tracker.extensions import db
 from tracker.records.changes import field_labels
 from tracker.records.history import snapshot
