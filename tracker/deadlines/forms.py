@@ -8,7 +8,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 from tracker.column_types import LONG_TEXT
 from tracker.deadlines import queries
 from tracker.deadlines.models import DeadlineKind
-from tracker.form_base import Form
+from tracker.form_base import Form, LongSelectField
 from tracker.submissions import OneTimeToken
 
 FIELDS = ("title", "kind", "due_date", "project_id", "notes")
@@ -35,7 +35,7 @@ class DeadlineForm(OneTimeToken, Form):
     title = StringField(_l("Title"), filters=[strip], validators=[DataRequired(), Length(max=200)])
     kind = SelectField(_l("Kind"), choices=DeadlineKind.choices())
     due_date = DateField(_l("Due date"), validators=[InputRequired()])
-    project_id = SelectField(
+    project_id = LongSelectField(
         _l("Project"),
         coerce=int_or_none,
         validate_choice=False,
