@@ -1,12 +1,12 @@
 """Sign-in and account forms."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
+from wtforms import BooleanField, EmailField, HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from tracker.auth.passwords import MIN_PASSWORD_LENGTH, password_problem
 from tracker.enums import Role
-from tracker.form_base import Form
+from tracker.form_base import Form, SelectField
 from tracker.i18n import AUTOMATIC, language_choices
 from tracker.submissions import OneTimeToken
 

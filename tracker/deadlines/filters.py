@@ -3,12 +3,12 @@ filter adds. A value that does not parse is ignored, not refused; the list alway
 half, the upcoming deadlines unless the past ones are asked for."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField
 from wtforms.fields.choices import SelectChoice
 
 from tracker.deadlines import queries
 from tracker.deadlines.forms import int_or_none
 from tracker.deadlines.models import Deadline, DeadlineKind
+from tracker.form_base import SelectField
 from tracker.listing import ANY, FilterForm
 
 

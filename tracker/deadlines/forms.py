@@ -1,14 +1,14 @@
 """The deadline form (coordinators and admins)."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import DateField, HiddenField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from tracker.column_types import LONG_TEXT
 from tracker.deadlines import queries
 from tracker.deadlines.models import DeadlineKind
-from tracker.form_base import Form, LongSelectField
+from tracker.form_base import Form, SelectField
 from tracker.submissions import OneTimeToken
 
 FIELDS = ("title", "kind", "due_date", "project_id", "notes")
@@ -35,7 +35,7 @@ class DeadlineForm(OneTimeToken, Form):
     title = StringField(_l("Title"), filters=[strip], validators=[DataRequired(), Length(max=200)])
     kind = SelectField(_l("Kind"), choices=DeadlineKind.choices())
     due_date = DateField(_l("Due date"), validators=[InputRequired()])
-    project_id = LongSelectField(
+    project_id = SelectField(
         _l("Project"),
         coerce=int_or_none,
         validate_choice=False,

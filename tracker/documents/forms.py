@@ -2,10 +2,9 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
-from wtforms import SelectField
 
 from tracker.documents.models import DocumentKind
-from tracker.form_base import Form
+from tracker.form_base import Form, SelectField
 from tracker.submissions import OneTimeToken
 
 

@@ -1,12 +1,12 @@
 """Forms of the unit-cost pages: add a call year, enter or correct a figure. Both need a reason."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import HiddenField, IntegerField, SelectField, TextAreaField
+from wtforms import HiddenField, IntegerField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, ValidationError
 
 from tracker.column_types import LONG_TEXT, NOTE_TEXT
-from tracker.form_base import Form
+from tracker.form_base import Form, SelectField
 from tracker.money import money_field
 from tracker.submissions import OneTimeToken
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from flask import url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import aliased
-from wtforms import BooleanField, SearchField, SelectField
+from wtforms import BooleanField, SearchField
 from wtforms.fields.choices import SelectChoice
 
 from tracker.auth.models import User
@@ -19,6 +19,7 @@ from tracker.auth.permissions import can, visibility
 from tracker.erasmus.actions import Action
 from tracker.erasmus.countries import country_options
 from tracker.erasmus.mobility_types import ActivityType, Flow
+from tracker.form_base import SelectField
 from tracker.listing import ANY, FilterForm, contains, contains_folded, reference
 from tracker.mobilities import queries
 from tracker.mobilities.models import Mobility

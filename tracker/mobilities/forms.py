@@ -7,7 +7,6 @@ from wtforms import (
     EmailField,
     HiddenField,
     IntegerField,
-    SelectField,
     SelectMultipleField,
     StringField,
     SubmitField,
@@ -31,7 +30,7 @@ from tracker.column_types import NOTE_TEXT
 from tracker.erasmus.actions import Action
 from tracker.erasmus.distances import propose_band
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
-from tracker.form_base import Form, LongSelectField
+from tracker.form_base import Form, SelectField
 from tracker.mobilities import queries
 from tracker.mobilities.rules import (
     BLENDED_ACTIVITIES,
@@ -84,10 +83,10 @@ class MobilityForm(OneTimeToken, Form):
     participant_kind = SelectField(_l("Participant"), choices=ParticipantKind.choices())
     activity_type = SelectField(_l("Activity type"), choices=ActivityType.choices())
     flow = SelectField(_l("Flow"), choices=Flow.choices())
-    organisation_id = LongSelectField(
+    organisation_id = SelectField(
         _l("Partner organisation"), coerce=int, validate_choice=False, validators=[DataRequired()]
     )
-    project_id = LongSelectField(
+    project_id = SelectField(
         _l("Funding project"),
         coerce=int,
         validate_choice=False,
@@ -131,7 +130,7 @@ class MobilityForm(OneTimeToken, Form):
         validators=[Optional(), Length(max=120)],
         description=_l("Leave empty for the owner's faculty."),
     )
-    owner_id = LongSelectField(_l("Owner"), coerce=int)
+    owner_id = SelectField(_l("Owner"), coerce=int)
     grant_override_total = money_field(
         _l("Grant total set by hand (EUR)"),
         description=_l(

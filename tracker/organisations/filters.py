@@ -3,10 +3,11 @@ filter adds. A value that does not parse (an unknown country) is ignored, not re
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from wtforms import SearchField, SelectField
+from wtforms import SearchField
 from wtforms.fields.choices import SelectChoice
 
 from tracker.erasmus.countries import country_options
+from tracker.form_base import SelectField
 from tracker.listing import FilterForm, contains
 from tracker.organisations.codes import normalise_code
 from tracker.organisations.forms import strip

@@ -1,12 +1,12 @@
 """The organisation form."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import HiddenField, SelectField, StringField
+from wtforms import HiddenField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from tracker.erasmus.countries import country_options, is_known_country
-from tracker.form_base import Form
+from tracker.form_base import Form, SelectField
 from tracker.organisations.codes import (
     ERASMUS_CODE_EXAMPLES,
     erasmus_code_problem,

@@ -6,13 +6,14 @@ refused: the list then shows more, never an error page.
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from wtforms import IntegerField, SearchField, SelectField
+from wtforms import IntegerField, SearchField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
 from tracker.auth.models import User
 from tracker.erasmus.actions import Action, KeyAction
 from tracker.erasmus.countries import country_options
+from tracker.form_base import SelectField
 from tracker.listing import FilterForm, contains, contains_folded
 from tracker.organisations.models import Organisation
 from tracker.priorities.models import project_priorities

@@ -12,7 +12,6 @@ from wtforms import (
     DateField,
     HiddenField,
     IntegerField,
-    SelectField,
     SelectMultipleField,
     StringField,
     TextAreaField,
@@ -32,7 +31,7 @@ from tracker.column_types import SUMMARY_TEXT
 from tracker.erasmus.actions import Action
 from tracker.erasmus.grant_agreements import grant_agreement_problem, normalise
 from tracker.erasmus.mobility_types import ActivityType, Flow
-from tracker.form_base import Form, LongSelectField
+from tracker.form_base import Form, SelectField
 from tracker.mobilities.rules import allowed_days_text, days_counted, duration_allowed
 from tracker.money import money_field
 from tracker.projects.durations import duration_problem
@@ -91,7 +90,7 @@ class ProjectForm(OneTimeToken, Form):
     )
     requested_amount = money_field(_l("Requested amount (EUR)"))
     awarded_amount = money_field(_l("Awarded amount (EUR)"))
-    owner_id = LongSelectField(_l("Owner"), coerce=int)
+    owner_id = SelectField(_l("Owner"), coerce=int)
     faculty = StringField(
         _l("Faculty"),
         filters=[strip, empty_to_none],
@@ -140,7 +139,7 @@ class ProjectForm(OneTimeToken, Form):
 class PartnerForm(OneTimeToken, Form):
     """Add an organisation to the project: with a role in a consortium, a budget in KA171."""
 
-    organisation_id = LongSelectField(
+    organisation_id = SelectField(
         _l("Organisation"),
         coerce=int,
         validators=[InputRequired(_l("Choose the organisation."))],

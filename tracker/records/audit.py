@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from flask import Blueprint, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, SelectField
+from wtforms import DateField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
@@ -21,6 +21,7 @@ from tracker.auth.models import User
 from tracker.auth.permissions import permission_required
 from tracker.column_types import MAX_ID
 from tracker.extensions import db
+from tracker.form_base import SelectField
 from tracker.listing import ANY, FilterForm
 from tracker.mobilities.models import Mobility
 from tracker.projects.models import Project

@@ -1,9 +1,9 @@
 """The reports' GET forms: which call year (and faculty) a page shows."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField
 from wtforms.fields.choices import SelectChoice
 
+from tracker.form_base import SelectField
 from tracker.listing import FilterForm
 
 

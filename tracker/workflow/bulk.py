@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 
 from flask import render_template, request
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, SelectField, TextAreaField
+from wtforms import BooleanField, TextAreaField
 from wtforms.validators import Length
 
 from tracker.auth.permissions import can
 from tracker.column_types import LONG_TEXT, as_id
 from tracker.extensions import db
-from tracker.form_base import Form
+from tracker.form_base import Form, SelectField
 from tracker.workflow.operations import TransitionRefused, transition_record
 from tracker.workflow.transitions import TRANSITIONS, TRANSITIONS_BY_NAME, Actor
 
