@@ -60,6 +60,26 @@ def _forget(conn):
     conn.info.pop(WRITTEN, None)
 
 
+def stored(engine):
+    """The version in `engine`'s database; None where the table does not exist (yet)."""
+    with engine.connect() as connection:
+        if sa.inspect(connection).has_table(DataVersion.__tablename__):
+            return connection.scalar(sa.select(DataVersion.value))
+    return None
+
+
+def move_past(engine, before):
+    """After the whole database was replaced (a restore): a version above both the restored
+    one and `before`, the replaced one's, so that no worker serves figures it kept under a
+    number the restored data brings back."""
+    if stored(engine) is None:
+        return
+    value = sa.case((DataVersion.value > (before or 0), DataVersion.value), else_=before or 0)
+    with engine.begin() as connection:
+        connection.execution_options(data_version=False)
+        connection.execute(sa.update(DataVersion).values(value=value + 1))
+
+
 def current(session):
     """The version `session` reads; None while it holds writes not yet committed, which no
     version describes (nothing computed from them may be kept)."""
