@@ -100,6 +100,9 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection, sqlite_foreign_keys_checked_after(connection):
+        # A migration's writes do not bump the data version (tracker/data_version.py): its
+        # table may not exist yet, and the workers restart on the new code, caches empty.
+        connection.execution_options(data_version=False)
         context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
 
         with context.begin_transaction():

@@ -20,7 +20,7 @@ from tracker.enums import Role
 from tracker.extensions import db
 
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
-KEPT_TABLES = {"priorities", "alembic_version"}
+KEPT_TABLES = {"priorities", "alembic_version", "data_version"}
 """Seeded by the migrations; every other table is emptied after each test."""
 LIVE_TESTS = "tests/live/"
 """Run in one worker under `pytest -n`, so the run deploys the live server once per backend."""

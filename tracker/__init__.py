@@ -63,6 +63,7 @@ def trust_reverse_proxies(app):
 def register_extensions(app):
     from tracker import models  # noqa: F401  (every model known before the mappers configure)
     from tracker.auth.sessions import load_user
+    from tracker.data_version import watch
     from tracker.extensions import babel, csrf, db, limiter, login_manager, migrate
     from tracker.i18n import select_locale, select_timezone
     from tracker.notifications.mail import register_mail_hooks
@@ -74,6 +75,7 @@ def register_extensions(app):
     with app.app_context():
         enable_sqlite_foreign_keys(db.engine)
         register_sqlite_fold(db.engine)
+        watch(db.engine)
     migrate.init_app(
         app, db, directory=os.path.join(app.root_path, "..", "migrations"), render_as_batch=True
     )

@@ -1,6 +1,7 @@
 """Every model, imported in one place so that Alembic and the app see the whole schema."""
 
 from tracker.auth.models import User
+from tracker.data_version import DataVersion
 from tracker.deadlines.models import Deadline
 from tracker.documents.models import Attachment
 from tracker.erasmus.models import (
@@ -22,6 +23,7 @@ from tracker.workflow.models import Comment, HistoryEntry
 __all__ = [
     "Attachment",
     "Comment",
+    "DataVersion",
     "Deadline",
     "DestinationGroupMember",
     "HistoryEntry",

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from tests.conftest import TrackerClient, sign_in
 from tests.factories import make_mobility, make_organisation, make_project, make_user
 from tests.workflow.conftest import complete_project
-from tracker import create_app
+from tracker import create_app, data_version
 from tracker.auth.models import User
 from tracker.backups.postgresql_dump import connection_of
 from tracker.documents.models import Attachment
@@ -176,9 +176,13 @@ def test_backup_and_restore_bring_back_every_row_and_every_document(app, tmp_pat
     source = table_rows(db.engine)
     restored_engine = sa.create_engine(restored_url)
     try:
-        assert table_rows(restored_engine) == source
+        restored_rows = table_rows(restored_engine)
     finally:
         restored_engine.dispose()
+    [(_id, source_version)] = source.pop("data_version")
+    [(_id, restored_version)] = restored_rows.pop("data_version")
+    assert restored_version > source_version, "no figure kept for the source's data is shown"
+    assert restored_rows == source
     used = {"users", "projects", "mobilities", "history", "comments", "attachments"}
     assert {name for name, rows in source.items() if rows} >= used | {"notifications"}
     assert files_in(restored_folder) == files_in(source_folder)
@@ -220,9 +224,11 @@ def test_restore_refuses_an_instance_that_holds_data_unless_forced(app, tmp_path
     assert "--force" in refused.output
     assert user_emails() == before | {"after.backup@example.edu"}, "nothing changed"
 
+    replaced_version = data_version.stored(db.engine)
     forced = run(app, "restore", "--force", archive)
     assert forced.exit_code == 0, forced.output
     assert user_emails() == before
+    assert data_version.stored(db.engine) > replaced_version, "figures kept before are not shown"
 
 
 def other_kind(manifest):

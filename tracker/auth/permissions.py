@@ -118,6 +118,14 @@ def visibility(user, model):
     return [model.owner_id == user.id]
 
 
+def visibility_key(user):
+    """What `visibility(user, ...)` depends on, to keep figures by: None for the office (every
+    record), else the user's id (their own records). Viewers with one key see the same."""
+    if user is None or can(user, "act_on_every_record"):
+        return None
+    return user.id
+
+
 def visible(user, model, query):
     """Restrict a select of projects or mobilities to the ones `user` may see."""
     return query.where(*visibility(user, model))

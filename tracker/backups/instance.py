@@ -17,6 +17,7 @@ SUPPORTED_DATABASES = ("sqlite", "postgresql")
 SEEDED_TABLES = frozenset(
     {
         "alembic_version",
+        "data_version",
         "priorities",
         "unit_cost_years",
         "unit_cost_rates",

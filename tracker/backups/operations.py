@@ -5,6 +5,7 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tracker import data_version
 from tracker.backups import BackupError, archive, postgresql_dump, sqlite_copy
 from tracker.backups.instance import (
     counted,
@@ -72,11 +73,13 @@ def restore_backup(src, force=False):
             "this instance's data with the archive's, back it up first and run "
             "`flask restore --force`."
         )
+    replaced_version = data_version.stored(db.engine)
     with tempfile.TemporaryDirectory(prefix="tracker-restore-") as scratch:
         archive.unpack(src, manifest, scratch)
         COPIERS[kind].restore_database(Path(scratch) / manifest["database"]["file"], db.engine)
         place_documents(Path(scratch) / archive.DOCUMENTS_FOLDER, folder)
     check_restored(manifest, folder)
+    data_version.move_past(db.engine, replaced_version)
     return manifest
 
 

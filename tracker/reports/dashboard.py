@@ -2,12 +2,14 @@
 
 Each figure comes from a named query (dashboard_queries.py) and carries the URL of the
 list that shows exactly those records, built from the list's own filter names
-(tracker/projects/filters.py, tracker/mobilities/filters.py).
+(tracker/projects/filters.py, tracker/mobilities/filters.py). The counts are kept until
+the data changes (figure_cache.py); what depends on today's date is read on every page.
 """
 
 from dataclasses import dataclass
 from datetime import date
 
+import sqlalchemy as sa
 from flask import url_for
 from flask_babel import gettext as _
 
@@ -16,8 +18,10 @@ from tracker.erasmus.countries import country_name
 from tracker.erasmus.mobility_types import ActivityType, Flow
 from tracker.erasmus.unit_cost_queries import missing_figures
 from tracker.extensions import db
+from tracker.priorities.models import Priority
 from tracker.reports import dashboard_queries, ka171_queries
 from tracker.reports.charts import bar_chart
+from tracker.reports.figure_cache import Figures
 from tracker.reports.periods import final_report_due
 from tracker.workflow.queries import queue_rows, review_queue, review_queue_count
 from tracker.workflow.states import Status
@@ -63,10 +67,11 @@ def share(part, whole):
     return part / whole if whole else 0
 
 
-def status_table(scope):
+def status_table(scope, figures):
     """Rows (status, projects Figure, mobilities Figure) for the statuses that have records."""
     counts = {
-        (row.kind, row.status): row.count for row in dashboard_queries.records_per_status(scope)
+        (row.kind, row.status): row.count
+        for row in figures.get(dashboard_queries.records_per_status, scope)
     }
     rows = []
     for status in Status:
@@ -91,9 +96,11 @@ def status_chart(rows):
     )
 
 
-def action_table(scope):
+def action_table(scope, figures):
     """[(key action, [(action, projects, requested, awarded)])] for the actions with projects."""
-    by_action = {row.action: row for row in dashboard_queries.projects_per_action(scope)}
+    by_action = {
+        row.action: row for row in figures.get(dashboard_queries.projects_per_action, scope)
+    }
     groups = []
     for key_action in KeyAction:
         rows = [
@@ -113,24 +120,33 @@ def action_table(scope):
     return groups
 
 
-def priority_table(scope, project_total, mobility_total):
+def priority_counts(scope):
+    """Rows (priority id, projects, mobilities): plain values, which may be kept."""
     return [
-        (
-            row.Priority,
-            Figure(row.projects, project_list_url(scope, priority=row.Priority.id)),
-            share(row.projects, project_total),
-            Figure(row.mobilities, mobility_list_url(scope, priority=row.Priority.id)),
-            share(row.mobilities, mobility_total),
-        )
+        (row.Priority.id, row.projects, row.mobilities)
         for row in dashboard_queries.records_per_priority(scope)
     ]
 
 
-def activity_table(scope):
+def priority_table(scope, project_total, mobility_total, figures):
+    priorities = {p.id: p for p in db.session.scalars(sa.select(Priority))}
+    return [
+        (
+            priorities[priority_id],
+            Figure(projects, project_list_url(scope, priority=priority_id)),
+            share(projects, project_total),
+            Figure(mobilities, mobility_list_url(scope, priority=priority_id)),
+            share(mobilities, mobility_total),
+        )
+        for priority_id, projects, mobilities in figures.get(priority_counts, scope)
+    ]
+
+
+def activity_table(scope, figures):
     """Rows (activity type, {flow: Figure}) for the activity types that have mobilities."""
     counts = {
         (row.activity_type, row.flow): row.count
-        for row in dashboard_queries.mobilities_per_activity_and_flow(scope)
+        for row in figures.get(dashboard_queries.mobilities_per_activity_and_flow, scope)
     }
     rows = []
     for activity in ActivityType:
@@ -146,7 +162,7 @@ def activity_table(scope):
     return rows
 
 
-def country_table(scope, locale):
+def country_table(scope, locale, figures):
     return [
         (
             country_name(row.country, locale) if row.country else _("No partner yet"),
@@ -154,11 +170,11 @@ def country_table(scope, locale):
                 row.count, mobility_list_url(scope, country=row.country) if row.country else None
             ),
         )
-        for row in dashboard_queries.mobilities_per_country(scope)
+        for row in figures.get(dashboard_queries.mobilities_per_country, scope)
     ]
 
 
-def ka171_projects(scope):
+def ka171_projects(scope, figures):
     """Per KA171 project (the first TOP): its planned-vs-used rows and its partner budget
     rows, each with the mobility list of exactly the mobilities it counts."""
     projects = {}
@@ -174,12 +190,12 @@ def ka171_projects(scope):
             },
         )
 
-    for row in ka171_queries.ka171_planned_vs_used(scope, first=TOP):
+    for row in figures.get(ka171_queries.ka171_planned_vs_used, scope, TOP):
         href = counted_mobilities_url(
             row.project_id, row.organisation_id, activity_type=row.activity_type, flow=row.flow
         )
         entry_for(row)["places"].append((row, href))
-    for row in ka171_queries.ka171_partner_budgets(scope, first=TOP):
+    for row in figures.get(ka171_queries.ka171_partner_budgets, scope, TOP):
         href = counted_mobilities_url(row.project_id, row.organisation_id)
         entry_for(row)["budgets"].append((row, href))
     return projects
@@ -191,11 +207,16 @@ def counted_mobilities_url(project_id, organisation_id, **filters):
     return url_for("mobilities.index", **{name: _arg(value) for name, value in args.items()})
 
 
-def review_rows(faculty, today):
-    """The TOP longest-waiting records, with their days waiting and links."""
-    rows = queue_rows(db.session.execute(review_queue(faculty).limit(TOP)))
+def longest_waiting(faculty):
+    """The TOP longest-waiting records (rows of plain values, which may be kept)."""
+    return queue_rows(db.session.execute(review_queue(faculty).limit(TOP)))
+
+
+def review_rows(faculty, today, figures):
+    """The TOP longest-waiting records, with their days waiting (to `today`) and links."""
     return [
-        (row, days_waiting(row.waiting_since, today), record_link(row.kind, row.id)) for row in rows
+        (row, days_waiting(row.waiting_since, today), record_link(row.kind, row.id))
+        for row in figures.get(longest_waiting, faculty)
     ]
 
 
@@ -210,24 +231,26 @@ def final_report_rows(scope, today):
     ]
 
 
-def coordinator_dashboard(scope, locale, today=None):
-    """Everything the dashboard shows, in a fixed number of statements."""
+def coordinator_dashboard(scope, locale, today=None, figures=None):
+    """Everything the dashboard shows, in a fixed number of statements: when the data has
+    not changed since the counts were kept (`figures`), only the date-bound ones."""
     today = today or office_today()
-    statuses = status_table(scope)
+    figures = figures or Figures()
+    statuses = status_table(scope, figures)
     project_total = sum(p.value for _, p, _ in statuses)
     mobility_total = sum(m.value for _, _, m in statuses)
-    actions = action_table(scope)
-    activities = activity_table(scope)
-    countries = country_table(scope, locale)
-    priorities = priority_table(scope, project_total, mobility_total)
+    actions = action_table(scope, figures)
+    activities = activity_table(scope, figures)
+    countries = country_table(scope, locale, figures)
+    priorities = priority_table(scope, project_total, mobility_total, figures)
     action_rows = [row for _, _, rows in actions for row in rows]
     return {
         "statuses": statuses,
         "status_chart": status_chart(statuses),
         "project_total": project_total,
         "mobility_total": mobility_total,
-        "queue": review_rows(scope.faculty, today),
-        "queue_total": review_total(scope.faculty),
+        "queue": review_rows(scope.faculty, today, figures),
+        "queue_total": figures.get(review_total, scope.faculty),
         "actions": actions,
         "action_chart": bar_chart(
             _("Projects per action"),
@@ -259,11 +282,11 @@ def coordinator_dashboard(scope, locale, today=None):
             _("Mobilities per partner country"),
             [(name, [figure.value]) for name, figure in countries],
         ),
-        "ka171": ka171_projects(scope),
-        "ka171_total": ka171_queries.ka171_project_count(scope),
+        "ka171": ka171_projects(scope, figures),
+        "ka171_total": figures.get(ka171_queries.ka171_project_count, scope),
         "deadlines": dashboard_queries.upcoming_deadlines(today, UPCOMING_DAYS),
         "final_reports": final_report_rows(scope, today),
-        "missing_unit_costs": missing_figures(),
+        "missing_unit_costs": figures.get(missing_figures),
     }
 
 
@@ -273,7 +296,7 @@ def staff_home(user, today=None):
     scope = dashboard_queries.Scope(visible_to=user)
     waiting, waiting_total = dashboard_queries.records_waiting_for(user, first=TOP)
     return {
-        "statuses": status_table(scope),
+        "statuses": status_table(scope, Figures()),
         "waiting": [(row, record_link(row.kind, row.id)) for row in waiting],
         "waiting_total": waiting_total,
         "deadlines": dashboard_queries.upcoming_deadlines(today, UPCOMING_DAYS, user=user),

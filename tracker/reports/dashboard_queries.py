@@ -13,7 +13,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from tracker.auth.models import User
-from tracker.auth.permissions import visibility
+from tracker.auth.permissions import visibility, visibility_key
 from tracker.column_types import MONEY
 from tracker.deadlines.models import Deadline
 from tracker.extensions import db
@@ -44,6 +44,10 @@ class Scope:
     faculty: str | None = None
     visible_to: User | None = None
     """Only the records this user may see (permissions.visibility)."""
+
+    def cache_key(self):
+        """What the figures of this scope depend on: the viewer only through what they see."""
+        return (self.call_year, self.faculty, visibility_key(self.visible_to))
 
     def projects(self):
         """Conditions on Project: the project list's own filters of the same name."""

@@ -25,6 +25,7 @@ from tracker.records.downloads import download, download_select, export_routes
 from tracker.reports import dashboard_queries, report_queries
 from tracker.reports.charts import bar_chart
 from tracker.reports.dashboard import coordinator_dashboard
+from tracker.reports.figure_cache import Figures
 from tracker.reports.forms import DashboardForm, ReportYearForm
 from tracker.reports.report_columns import (
     BUDGET_COLUMNS,
@@ -62,14 +63,16 @@ def dashboard():
 
 def dashboard_page(title=None):
     """The dashboard for the call year and faculty in the URL; also the office's home page."""
-    call_years = dashboard_queries.call_years()
-    faculties = dashboard_queries.faculties()
+    figures = Figures()
+    call_years = figures.get(dashboard_queries.call_years)
+    faculties = figures.get(dashboard_queries.faculties)
     form = DashboardForm(call_years, faculties)
+    latest = figures.get(dashboard_queries.latest_year_with_mobilities)
     scope = dashboard_queries.Scope(
-        call_year=form.chosen_year(call_years, dashboard_queries.latest_year_with_mobilities()),
-        faculty=form.chosen_faculty(faculties),
+        call_year=form.chosen_year(call_years, latest), faculty=form.chosen_faculty(faculties)
     )
-    data = coordinator_dashboard(scope, str(get_locale() or "en")) if call_years else None
+    locale = str(get_locale() or "en")
+    data = coordinator_dashboard(scope, locale, figures=figures) if call_years else None
     return render_template(
         "reports/dashboard.html", form=form, scope=scope, data=data, page_title=title
     )
