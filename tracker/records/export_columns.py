@@ -9,7 +9,7 @@ The mobility columns are those of mobility_columns.py, shared with the office's 
 from flask_babel import lazy_gettext as _l
 
 from tracker.records.csv_export import Column, column
-from tracker.records.mobility_columns import mobility_columns, selected_for
+from tracker.records.mobility_columns import STAY_AND_GRANT, mobility_columns, selected_for
 
 PROJECT_COLUMNS = (
     column(_l("Title"), "title"),
@@ -42,18 +42,7 @@ MOBILITY_COLUMNS = mobility_columns(
     "destination_group_of_call",
     "project",
     "call_year",
-    "start_date",
-    "end_date",
-    "duration",
-    "distance_band",
-    "green_travel",
-    "fewer_opportunities",
-    "grant_individual",
-    "grant_travel",
-    "grant_top_ups",
-    "grant_total",
-    "grant",
-    "status",
+    *STAY_AND_GRANT,
     "owner",
     "faculty",
 )

@@ -99,6 +99,23 @@ the project's call year: the report selects it (one call year), the list compute
 (destination_group_of_call, once per call year and country)."""
 
 
+STAY_AND_GRANT = (
+    "start_date",
+    "end_date",
+    "duration",
+    "distance_band",
+    "green_travel",
+    "fewer_opportunities",
+    "grant_individual",
+    "grant_travel",
+    "grant_top_ups",
+    "grant_total",
+    "grant",
+    "status",
+)
+"""The columns both files give in the same order: the stay, its grant and its status."""
+
+
 def mobility_columns(*names):
     return tuple(COLUMNS[name] for name in names)
 

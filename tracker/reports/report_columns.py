@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 
 from tracker.erasmus.budget_rules import third_country_cap_use
 from tracker.records.csv_export import Column, column
-from tracker.records.mobility_columns import mobility_columns
+from tracker.records.mobility_columns import STAY_AND_GRANT, mobility_columns
 
 
 def _cap(row):
@@ -53,16 +53,5 @@ PROJECT_MOBILITY_COLUMNS = mobility_columns(
     "country",
     "country_name",
     "destination_group",
-    "start_date",
-    "end_date",
-    "duration",
-    "distance_band",
-    "green_travel",
-    "fewer_opportunities",
-    "grant_individual",
-    "grant_travel",
-    "grant_top_ups",
-    "grant_total",
-    "grant",
-    "status",
+    *STAY_AND_GRANT,
 )
