@@ -6,9 +6,11 @@ from decimal import Decimal
 
 import pytest
 
+from tests.conftest import sign_in
 from tracker.erasmus.actions import Action
+from tracker.extensions import db
 from tracker.reports.report_queries import REPORTED_STATUSES
-from tracker.workflow.states import NOT_COMMITTED
+from tracker.workflow.states import NOT_COMMITTED, Status
 
 
 def csv_rows(response):
@@ -145,3 +147,28 @@ def test_reports_need_a_signed_in_user(client, url):
     response = client.get(url)
     assert response.status_code == 302
     assert "/login" in response.headers["Location"]
+
+
+def test_the_priorities_report_counts_again_once_a_record_changed(
+    app, coordinator_client, staff, records, priorities
+):
+    """Its sums are kept between views (they read every mobility's priorities): a change
+    committed meanwhile shows at once, and staff never get the office's sums."""
+    first = csv_rows(coordinator_client.get("/reports/priorities.csv"))
+    moving = next(
+        m for m in records["mobilities"] if m.status not in NOT_COMMITTED and m.priorities
+    )
+    moving.status = Status.WITHDRAWN
+    db.session.commit()
+
+    again = csv_rows(coordinator_client.get("/reports/priorities.csv"))
+
+    assert again[1:] == expected_priority_rows(
+        records["projects"], records["mobilities"], priorities
+    )
+    assert again != first
+    own_projects = [p for p in records["projects"] if p.owner_id == staff.id]
+    own_mobilities = [m for m in records["mobilities"] if m.owner_id == staff.id]
+    staff_client = sign_in(app.test_client(), staff)
+    mine = csv_rows(staff_client.get("/reports/priorities.csv"))
+    assert mine[1:] == expected_priority_rows(own_projects, own_mobilities, priorities)

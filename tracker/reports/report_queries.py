@@ -5,6 +5,8 @@ report pages and their CSV files run the same statement, so a download holds
 exactly the rows the page shows.
 """
 
+from collections import namedtuple
+
 import sqlalchemy as sa
 
 from tracker.auth.permissions import visible, visible_in_project
@@ -19,7 +21,8 @@ from tracker.priorities.models import Priority, mobility_priorities, project_pri
 from tracker.projects.models import Project
 from tracker.projects.organised_bips import support_per_project
 from tracker.records.mobility_columns import selected_for
-from tracker.reports.dashboard_queries import ZERO
+from tracker.reports.dashboard_queries import ZERO, Scope
+from tracker.reports.figure_cache import Figures
 from tracker.reports.report_columns import PROJECT_MOBILITY_COLUMNS
 from tracker.workflow.states import NOT_COMMITTED, Status
 
@@ -40,12 +43,25 @@ def _year(column, call_year):
     return [column == call_year] if call_year else []
 
 
+PriorityRow = namedtuple("PriorityRow", "Priority projects requested awarded mobilities grants")
+
+
 def priorities_report(user, call_year=None):
     """Per priority: projects, their requested and awarded budget, mobilities and their grants.
 
     Rows (priority, projects, requested, awarded, mobilities, grants); every priority,
-    zero where no visible record addresses it.
+    zero where no visible record addresses it. The sums are kept until the data changes
+    (figure_cache.py): they read every priority link of every mobility.
     """
+    sums = Figures().get(_priority_sums, Scope(call_year=call_year, visible_to=user))
+    priorities = {p.id: p for p in db.session.scalars(sa.select(Priority))}
+    return [PriorityRow(priorities[priority_id], *figures) for priority_id, *figures in sums]
+
+
+def _priority_sums(scope):
+    """Rows (priority id, projects, requested, awarded, mobilities, grants) of plain values,
+    in the priorities' order."""
+    user, call_year = scope.visible_to, scope.call_year
     projects = visible(
         user,
         Project,
@@ -72,9 +88,9 @@ def priorities_report(user, call_year=None):
         .where(*_year(Project.call_year, call_year), Mobility.status.not_in(NOT_COMMITTED))
         .group_by(mobility_priorities.c.priority_id),
     ).subquery()
-    return db.session.execute(
+    rows = db.session.execute(
         sa.select(
-            Priority,
+            Priority.id,
             sa.func.coalesce(projects.c.n, 0).label("projects"),
             sa.func.coalesce(projects.c.requested, ZERO).label("requested"),
             sa.func.coalesce(projects.c.awarded, ZERO).label("awarded"),
@@ -84,7 +100,8 @@ def priorities_report(user, call_year=None):
         .outerjoin(projects, projects.c.priority_id == Priority.id)
         .outerjoin(mobilities, mobilities.c.priority_id == Priority.id)
         .order_by(Priority.position)
-    ).all()
+    )
+    return [tuple(row) for row in rows]
 
 
 def project_mobilities(user, project):
