@@ -17,6 +17,7 @@ from tracker.auth.permissions import visibility, visibility_key
 from tracker.column_types import MONEY
 from tracker.deadlines.models import Deadline
 from tracker.extensions import db
+from tracker.listing import distinct_values
 from tracker.mobilities.filters import MobilityFilterForm
 from tracker.mobilities.models import Mobility
 from tracker.organisations.models import Organisation
@@ -92,20 +93,11 @@ def latest_year_with_mobilities():
     )
 
 
-def _distinct_values(column, name):
-    """The distinct values of an indexed column, one index seek each (a loose index scan),
-    where DISTINCT would read an index entry per row."""
-    values = sa.select(sa.func.min(column).label("value")).cte(name, recursive=True)
-    following = sa.select(sa.func.min(column)).where(column > values.c.value).scalar_subquery()
-    values = values.union_all(sa.select(following).where(values.c.value.is_not(None)))
-    return sa.select(values.c.value.label("name")).where(values.c.value.is_not(None))
-
-
 def faculties():
     """Every faculty a project or a mobility names, in one statement."""
     names = sa.union(
-        _distinct_values(Project.faculty, "project_faculties"),
-        _distinct_values(Mobility.faculty, "mobility_faculties"),
+        distinct_values(Project.faculty, "project_faculties"),
+        distinct_values(Mobility.faculty, "mobility_faculties"),
     ).subquery()
     return db.session.scalars(sa.select(names.c.name).order_by(names.c.name)).all()
 
