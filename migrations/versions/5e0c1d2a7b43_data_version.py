@@ -6,6 +6,8 @@ Revises: 29bda30a4747
 Create Date: 2026-11-28 14:50:00.000000
 
 """
+import time
+
 from alembic import op
 import sqlalchemy as sa
 
@@ -24,7 +26,10 @@ def upgrade():
         sa.Column('value', sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_data_version')),
     )
-    op.bulk_insert(data_version, [{'id': 1, 'value': 0}])
+    # The number starts at the clock's microseconds, not at 0: a table made again (a
+    # downgrade and upgrade) starts above every number the old one reached, so a worker
+    # never takes its kept figures for the new data's.
+    op.bulk_insert(data_version, [{'id': 1, 'value': time.time_ns() // 1000}])
 
 
 def downgrade():

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import sqlalchemy as sa
+from flask_migrate import downgrade, upgrade
 
 from tests.conftest import sign_in
 from tests.factories import make_mobility, make_organisation, make_project, make_user
@@ -169,3 +170,12 @@ def test_a_committed_write_moves_the_version_once_and_a_rolled_back_one_not(app,
     db.session.execute(sa.select(Mobility)).all()
     db.session.commit()
     assert version() == before + 1
+
+
+def test_a_data_version_made_again_starts_above_every_number_the_old_one_reached(app, office):
+    """A downgrade and upgrade drops and makes the table again: starting at 0 would bring
+    back numbers under which a worker still keeps figures of other data."""
+    reached = version()
+    downgrade(revision="29bda30a4747")
+    upgrade()
+    assert version() > reached
