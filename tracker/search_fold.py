@@ -2,7 +2,8 @@
 
 A person types "Lukasiewicz", "universitat" or "strasse" and expects "Zoë
 Łukasiewicz-Müller", "Universität Wien" and "Straße". Both sides of every search
-go through one SQL function, `search_fold(text)`:
+go through the same fold. Where a search reads the record's own text, that fold is
+one SQL function, `search_fold(text)`:
 
 - on PostgreSQL it is `lower(unaccent(text))` (the unaccent extension, created
   by a migration; its rules take Ł to L, Ø to O, ß to ss, Æ to AE);
@@ -10,13 +11,14 @@ go through one SQL function, `search_fold(text)`:
   every connection: Unicode case folding, accents stripped, the same few letters
   that do not decompose (ł, ø, đ, æ, œ, þ, ı) spelt out as unaccent does.
 
-Folding happens in the database, on the column and on the searched text alike,
-so the two always agree within one database.
+There, folding happens in the database, on the column and on the searched text
+alike, so the two always agree within one database.
 
 The lists searched over 100,000 rows (mobilities, projects) cannot afford a function
 call per row: their records keep their searched fields already folded in a column of
 their own (`search_column`), kept in step on every insert and update, and a search
-compares it with the typed text folded by the same `fold`, with a plain LIKE.
+compares it with the typed text folded in Python by the same `fold` (on PostgreSQL too,
+so both sides still agree), with a plain LIKE.
 """
 
 import functools
