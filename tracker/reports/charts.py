@@ -30,6 +30,11 @@ class Bar:
     def css_class(self):
         return SERIES_CLASSES[self.series % len(SERIES_CLASSES)]
 
+    @property
+    def drawn_width(self):
+        """A bar of nothing still shows as a sliver, so every row has a visible bar."""
+        return max(self.width, 1)
+
 
 @dataclass(frozen=True)
 class Group:
