@@ -1,7 +1,9 @@
 """Which language and time zone a request is shown in, and how its dates read."""
 
+from datetime import UTC, datetime
+
 from flask import current_app, has_request_context, request
-from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import format_date, format_datetime, get_locale, to_user_timezone
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -32,6 +34,11 @@ def select_locale():
 def select_timezone():
     """Timestamps are stored in UTC and shown in the office's time zone."""
     return current_app.config["OFFICE_TIMEZONE"]
+
+
+def office_today():
+    """Today's date in the office's time zone."""
+    return to_user_timezone(datetime.now(UTC)).date()
 
 
 def language_choices():

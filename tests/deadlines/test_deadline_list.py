@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.factories import make_deadline, make_project
-from tests.query_counts import counted_statements
+from tests.query_counts import statements_during_get
 from tracker.deadlines.models import Deadline, DeadlineKind
 from tracker.enums import Role
 from tracker.extensions import db
@@ -146,12 +146,7 @@ def add_deadlines(count, project_ids):
 
 
 def statements_per_page(client, urls):
-    counts = {}
-    for url in urls:
-        with counted_statements() as statements:
-            assert client.get(url).status_code == 200
-        counts[url] = len(statements)
-    return counts
+    return {url: statements_during_get(client, url) for url in urls}
 
 
 @pytest.mark.parametrize("role", [Role.STAFF, Role.COORDINATOR])

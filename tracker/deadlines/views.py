@@ -11,6 +11,7 @@ from tracker.deadlines.forms import FIELDS, DeadlineForm
 from tracker.deadlines.models import Deadline
 from tracker.deadlines.operations import create_deadline, delete_deadline, update_deadline
 from tracker.extensions import db
+from tracker.kept_pages import kept_until_data_changes
 from tracker.listing import paginated
 from tracker.records.changes import changes_of, field_labels
 from tracker.records.history import snapshot
@@ -22,6 +23,7 @@ bp = Blueprint("deadlines", __name__, url_prefix="/deadlines")
 
 @bp.route("/")
 @permission_required("use_tracker")
+@kept_until_data_changes
 def index():
     filters = DeadlineFilterForm(current_user)
     query = filters.apply(queries.deadlines_query(current_user))

@@ -13,6 +13,7 @@ from tracker.erasmus.countries import country_name
 from tracker.erasmus.destination_groups import group_for
 from tracker.erasmus.distances import propose_band
 from tracker.extensions import db
+from tracker.kept_pages import kept_until_data_changes
 from tracker.list_settings.views import list_settings
 from tracker.listing import export_url, paginated, sort_key, sorted_by
 from tracker.mobilities import (
@@ -51,6 +52,7 @@ def country_names():
 
 @bp.route("/")
 @permission_required("use_tracker")
+@kept_until_data_changes
 def index():
     filters = MobilityFilterForm(current_user)
     sort = sort_key(queries.SORTABLE, DEFAULT_SORT)

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from tracker.auth.permissions import permission_required
 from tracker.erasmus.countries import country_name
 from tracker.extensions import db
+from tracker.kept_pages import kept_until_data_changes
 from tracker.listing import paginated, sort_key, sorted_by
 from tracker.organisations import queries
 from tracker.organisations.classification import country_classification
@@ -36,6 +37,7 @@ def country_helpers():
 
 @bp.route("/")
 @permission_required("use_tracker")
+@kept_until_data_changes
 def index():
     filters = OrganisationFilterForm()
     sortable = queries.sortable_columns()

@@ -12,6 +12,7 @@ from markupsafe import Markup
 from tracker.auth.owners import owner_choices
 from tracker.auth.permissions import can, permission_required
 from tracker.erasmus.actions import Action
+from tracker.kept_pages import kept_until_data_changes
 from tracker.list_settings.views import list_settings
 from tracker.listing import export_url, paginated, sort_key, sorted_by
 from tracker.organisations.queries import organisation_choices
@@ -40,6 +41,7 @@ bp = Blueprint("projects", __name__, url_prefix="/projects")
 
 @bp.route("/")
 @permission_required("use_tracker")
+@kept_until_data_changes
 def index():
     filters, query, sort = _filtered_list()
     return render_template(

@@ -18,6 +18,7 @@ from tracker.erasmus.countries import country_name
 from tracker.erasmus.mobility_types import ActivityType, Flow
 from tracker.erasmus.unit_cost_queries import missing_figures
 from tracker.extensions import db
+from tracker.i18n import office_today
 from tracker.priorities.models import Priority
 from tracker.reports import dashboard_queries, ka171_queries
 from tracker.reports.charts import bar_chart
@@ -25,7 +26,7 @@ from tracker.reports.figure_cache import Figures
 from tracker.reports.periods import final_report_due
 from tracker.workflow.queries import queue_rows, review_queue, review_queue_count
 from tracker.workflow.states import Status
-from tracker.workflow.waiting import days_waiting, office_today
+from tracker.workflow.waiting import days_waiting
 
 UPCOMING_DAYS = 60
 TOP = 10

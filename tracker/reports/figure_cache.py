@@ -9,13 +9,11 @@ names), never ORM objects of a closed session, nor text in a language; what depe
 today's date carries the date in its arguments.
 """
 
-from collections import OrderedDict
-from threading import Lock
-
 from flask import current_app
 
 from tracker import data_version
 from tracker.extensions import db
+from tracker.kept import Kept
 
 SIZE = 512
 """Figures kept per process: a few dozen per scope (call year, faculty, viewer)."""
@@ -26,7 +24,7 @@ class Figures:
 
     def __init__(self):
         self.version = data_version.current(db.session)
-        self.kept = current_app.extensions.setdefault("figure_cache", _Kept())
+        self.kept = current_app.extensions.setdefault("figure_cache", Kept(SIZE))
 
     def get(self, compute, *args):
         """`compute(*args)`, kept under the version, the function's name and `args`."""
@@ -34,7 +32,7 @@ class Figures:
             return compute(*args)
         key = (self.version, compute.__module__, compute.__qualname__, *map(_key, args))
         found = self.kept.get(key)
-        if found is _Kept.MISSING:
+        if found is Kept.MISSING:
             found = compute(*args)
             self.kept.put(key, found)
         return found
@@ -44,26 +42,3 @@ def _key(arg):
     """A scope by what it counts (its `cache_key`), never by the user object it holds."""
     cache_key = getattr(arg, "cache_key", None)
     return cache_key() if cache_key else arg
-
-
-class _Kept:
-    """A bounded mapping, least recently used first out; shared by the request threads."""
-
-    MISSING = object()
-
-    def __init__(self):
-        self.entries = OrderedDict()
-        self.lock = Lock()
-
-    def get(self, key):
-        with self.lock:
-            if key not in self.entries:
-                return self.MISSING
-            self.entries.move_to_end(key)
-            return self.entries[key]
-
-    def put(self, key, value):
-        with self.lock:
-            self.entries[key] = value
-            while len(self.entries) > SIZE:
-                self.entries.popitem(last=False)

@@ -19,6 +19,7 @@ from tracker.erasmus.actions import Action
 from tracker.erasmus.budget_rules import third_country_cap_use
 from tracker.erasmus.mobility_types import Flow
 from tracker.extensions import db
+from tracker.kept_pages import kept_until_data_changes
 from tracker.listing import paginated
 from tracker.projects.queries import project_or_404
 from tracker.records.downloads import download, download_select, export_routes
@@ -46,6 +47,7 @@ def report_helpers():
 
 @bp.route("/")
 @permission_required("use_tracker")
+@kept_until_data_changes
 def index():
     projects = paginated(
         report_queries.mobility_report_projects(current_user),
@@ -57,6 +59,7 @@ def index():
 
 @bp.route("/dashboard")
 @permission_required("see_dashboard")
+@kept_until_data_changes
 def dashboard():
     return dashboard_page()
 
@@ -86,6 +89,7 @@ def _year_form():
 
 @bp.route("/priorities")
 @permission_required("use_tracker")
+@kept_until_data_changes
 def priorities():
     form, call_year = _year_form()
     rows = report_queries.priorities_report(current_user, call_year)
@@ -109,6 +113,7 @@ def priorities_csv(file_format):
 
 @bp.route("/budget")
 @permission_required("use_tracker")
+@kept_until_data_changes
 def budget():
     form, call_year = _year_form()
     page = paginated(

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.auth.permissions import can, permission_required
+from tracker.kept_pages import kept_until_data_changes
 from tracker.reports.dashboard import staff_home
 from tracker.reports.views import dashboard_page
 
@@ -13,6 +14,7 @@ bp = Blueprint("main", __name__)
 
 @bp.route("/")
 @permission_required("use_tracker")
+@kept_until_data_changes
 def home():
     """Coordinators and admins work from the dashboard; staff from their records and dates."""
     if can(current_user, "see_dashboard"):

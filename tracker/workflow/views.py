@@ -7,6 +7,7 @@ from flask_login import current_user
 from tracker.auth.permissions import can, permission_required
 from tracker.extensions import db
 from tracker.form_base import drop_nul
+from tracker.kept_pages import kept_until_data_changes
 from tracker.listing import paginated
 from tracker.records.loading import load_record_for, record_url
 from tracker.submissions import commit_created, replayed
@@ -97,6 +98,7 @@ def comment(kind, record_id):
 
 @bp.route("/review")
 @permission_required("review")
+@kept_until_data_changes
 def queue():
     faculty = drop_nul(request.args.get("faculty", "")) or None
     pagination = paginated(review_queue(faculty), rows=True, count=review_queue_count(faculty))

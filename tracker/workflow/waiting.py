@@ -6,14 +6,11 @@ and 43 in the other. Both now count calendar days in the office's time zone:
 submitted yesterday at 23:30 is one day, whatever the hour now.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC
 
 from flask_babel import to_user_timezone
 
-
-def office_today():
-    """Today's date in the office's time zone."""
-    return to_user_timezone(datetime.now(UTC)).date()
+from tracker.i18n import office_today
 
 
 def days_waiting(since, today=None):
