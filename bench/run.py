@@ -334,6 +334,8 @@ def database_tool_seconds(url):
 def throughput_table(server, session, seconds):
     """wrk, 8 connections, with the coordinator's session cookie."""
     cookie = "; ".join(f"{k}={v}" for k, v in session.cookies.items())
+    # The browser of the signed-in session: Flask-Login ties a session to its user agent.
+    agent = ["-H", f"User-Agent: {session.headers['User-Agent']}"]
     results = {}
     render = ["-H", "Cache-Control: no-cache"]
     for name, path, headers in (
@@ -347,7 +349,7 @@ def throughput_table(server, session, seconds):
         ("dashboard, rendered each time (no-cache)", "/reports/dashboard", render),
     ):
         out = subprocess.run(  # noqa: S603
-            ["wrk", "-t2", "-c8", f"-d{seconds}s", "-H", f"Cookie: {cookie}", *headers]  # noqa: S607
+            ["wrk", "-t2", "-c8", f"-d{seconds}s", "-H", f"Cookie: {cookie}", *agent, *headers]  # noqa: S607
             + ["--timeout", "60s", server.url + path],
             capture_output=True,
             text=True,
