@@ -6,8 +6,10 @@ from tests.conftest import sign_in
 from tests.factories import make_project, make_user
 from tests.workflow.conftest import complete_project
 from tracker.enums import Role
+from tracker.erasmus.actions import Action
 from tracker.extensions import db
 from tracker.projects.models import Project
+from tracker.workflow.completeness import missing_for_submission
 from tracker.workflow.models import HistoryEntry, HistoryKind
 from tracker.workflow.states import Status
 from tracker.workflow.transitions import TRANSITIONS, Actor
@@ -139,3 +141,24 @@ def test_an_unknown_transition_is_not_found(app, people):
     project = complete_project(people["owner"])
     client = sign_in(app.test_client(), people["owner"])
     assert post_transition(client, project, "teleport").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("action", "needs_partners"),
+    [
+        (Action.KA220_HED, True),  # a consortium
+        (Action.KA171_HED, True),  # a budget per partner
+        (Action.KA131_HED, False),
+        (Action.JM_MODULE, False),
+    ],
+)
+def test_a_project_without_partners_may_be_submitted_only_where_its_action_has_none(
+    app, people, action, needs_partners
+):
+    project = complete_project(people["owner"], action=action)
+    project.partners = []
+    db.session.commit()
+
+    gaps = missing_for_submission(project)
+
+    assert ("Add at least one partner organisation." in gaps) is needs_partners

@@ -37,6 +37,8 @@ class ActionRules:
     allowed_months: tuple[int, ...] | None = None
     """Where the programme allows only some lengths (e.g. 24 or 36 months)."""
     funds_mobilities: bool = False
+    partner_budgets: bool = False
+    """Each partner has a budget and planned mobilities (KA171 International Credit Mobility)."""
 
 
 class Action(LabelledEnum):
@@ -61,6 +63,15 @@ class Action(LabelledEnum):
     def key_action(self) -> KeyAction:
         return self.rules.key_action
 
+    @property
+    def has_consortium(self):
+        """A cooperation project (KA2): the university and its partners each have a role."""
+        return self.key_action is KeyAction.KA2
+
+    @property
+    def has_partner_budgets(self):
+        return self.rules.partner_budgets
+
     @classmethod
     def of_key_action(cls, key_action):
         return [action for action in cls if action.key_action is key_action]
@@ -81,7 +92,15 @@ ACTION_RULES = {
         KeyAction.KA1, _NA, "KA131", "HED", 26, 26, funds_mobilities=True
     ),
     Action.KA171_HED: ActionRules(
-        KeyAction.KA1, _NA, "KA171", "HED", 24, 36, (24, 36), funds_mobilities=True
+        KeyAction.KA1,
+        _NA,
+        "KA171",
+        "HED",
+        24,
+        36,
+        (24, 36),
+        funds_mobilities=True,
+        partner_budgets=True,
     ),
     Action.KA220_HED: ActionRules(KeyAction.KA2, _NA, "KA220", "HED", 12, 36),
     Action.KA210: ActionRules(KeyAction.KA2, _NA, "KA210", None, 6, 24),

@@ -5,11 +5,10 @@ per partner. KA171 projects give each partner a budget and planned
 mobilities. Forms, templates and the small projects.js all read these sets.
 """
 
-from tracker.erasmus.actions import Action, KeyAction
+from tracker.erasmus.actions import Action
 from tracker.projects.models import OurRole, PartnerRole
 
-CONSORTIUM_ACTIONS = frozenset(Action.of_key_action(KeyAction.KA2))
-PARTNER_BUDGET_ACTIONS = frozenset({Action.KA171_HED})
+CONSORTIUM_ACTIONS = frozenset(action for action in Action if action.has_consortium)
 
 
 def has_consortium(action):
@@ -18,7 +17,7 @@ def has_consortium(action):
 
 def has_partner_budgets(action):
     """KA171: a budget and planned mobilities per partner."""
-    return action in PARTNER_BUDGET_ACTIONS
+    return action is not None and action.has_partner_budgets
 
 
 def our_role_for(action, chosen):

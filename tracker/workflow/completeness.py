@@ -2,8 +2,6 @@
 
 from flask_babel import gettext as _
 
-from tracker.erasmus.actions import KeyAction
-
 
 def missing_for_submission(record):
     """Human-readable list of what is missing or wrong; empty when the record is complete."""
@@ -40,7 +38,7 @@ def _project_gaps(project):
         gaps.append(
             ("priorities", _("Choose at least one Erasmus+ priority the project addresses."))
         )
-    needs_partners = project.key_action is KeyAction.KA2 or project.action.value == "KA171-HED"
+    needs_partners = project.action.has_consortium or project.action.has_partner_budgets
     if needs_partners and not project.partners:
         gaps.append((None, _("Add at least one partner organisation.")))
     return gaps
