@@ -147,6 +147,7 @@ def test_2021_sta_to_italy_at_110_per_day():
     # Italy is in group 2 in the 2021-2023 calls: the Dutch agency pays 110 per day.
     # (5 activity days + 2 travel days) × 110 = 770.00
     assert g.individual_support == d("770.00")
+    assert str(g.lines[0][0]) == "7 days × €110 (5 activity days (60 at most) + 2 travel days)"
     assert g.destination_group is G2
     assert g.travel == d("275.00")  # 500-1,999 km, 2021 table
     assert g.total == d("1045.00")  # 770 + 275
@@ -217,6 +218,7 @@ def test_long_term_student_with_days_beyond_whole_months():
     g = grant(OFFICE_STUDENT_RATES, partner_country="IT", end=date(2024, 2, 10))
     # 5 months × 550 = 2,750.00; 10 days × 550 / 30 = 183.333… → 183.33
     assert [amount for _, amount in g.lines] == [d("2750.00"), d("183.33")]
+    assert str(g.lines[1][0]).endswith(": 10 days × €550 / 30")
     assert g.total == d("2933.33")
 
 
@@ -232,6 +234,7 @@ def test_green_traveller_without_travel_support_gets_one_off_and_travel_days():
     g = grant(OFFICE_STUDENT_RATES, partner_country="FI", green_travel=True, travel_days=6)
     # 5 months × 600 = 3,000.00; 4 days (at most) × 600 / 30 = 80.00
     assert g.individual_support == d("3080.00")
+    assert "Green travel: 4 days × €600 / 30" in [str(label) for label, _ in g.lines]
     assert g.top_ups == d("50.00")  # one-off green travel amount
     assert g.travel == d("0.00")
     assert g.total == d("3130.00")

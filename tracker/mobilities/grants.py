@@ -102,8 +102,9 @@ class GrantLines:
         if days > full:
             self.individual(
                 _l(
-                    "%(days)s days from day 15 × %(rate)s",
+                    "%(days)s days from day %(first)s × %(rate)s",
                     days=days - full,
+                    first=FULL_RATE_DAYS + 1,
                     rate=eur(reduced_rate),
                 ),
                 (days - full) * reduced_rate,
@@ -123,7 +124,13 @@ class GrantLines:
             )
         if days:
             add(
-                _l("%(what)s: %(days)s days × %(rate)s / 30", what=what, days=days, rate=eur(rate)),
+                _l(
+                    "%(what)s: %(days)s days × %(rate)s / %(month)s",
+                    what=what,
+                    days=days,
+                    rate=eur(rate),
+                    month=DAYS_PER_MONTH,
+                ),
                 days * rate / DAYS_PER_MONTH,
             )
 
@@ -211,8 +218,9 @@ def _staff_grant(mobility: MobilityInputs, rates: RateTable, grant: GrantLines) 
     period = None
     if travel_days or activity_days < mobility.days:
         period = _l(
-            "%(activity)s activity days (60 at most) + %(travel)s travel days",
+            "%(activity)s activity days (%(most)s at most) + %(travel)s travel days",
             activity=activity_days,
+            most=STAFF[1],
             travel=travel_days,
         )
     grant.per_day(
@@ -285,7 +293,12 @@ def _long_term_student_grant(mobility: MobilityInputs, rates: RateTable, grant: 
         )
         if green_days:
             grant.individual(
-                _l("Green travel: %(days)s days × %(rate)s / 30", days=green_days, rate=eur(rate)),
+                _l(
+                    "Green travel: %(days)s days × %(rate)s / %(month)s",
+                    days=green_days,
+                    rate=eur(rate),
+                    month=DAYS_PER_MONTH,
+                ),
                 green_days * rate / DAYS_PER_MONTH,
             )
 
