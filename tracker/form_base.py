@@ -31,6 +31,16 @@ mark, LRM/RLM, embeddings and overrides (U+202A-E), isolates (U+2066-9)."""
 DEFAULT_MAX_LENGTH = {"single": SHORT_TEXT, "multi": LONG_TEXT}
 
 
+def strip(value):
+    """A text field's filter: no spaces around what was typed."""
+    return value.strip() if isinstance(value, str) else value
+
+
+def blank_to_none(value):
+    """A field's filter: an empty answer is stored as nothing (NULL), not as empty text."""
+    return value or None
+
+
 def drop_nul(value):
     return value.replace("\x00", "") if isinstance(value, str) else value
 

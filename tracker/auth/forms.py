@@ -6,16 +6,12 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, V
 
 from tracker.auth.passwords import MIN_PASSWORD_LENGTH, password_problem
 from tracker.enums import Role
-from tracker.form_base import Form, SelectField
+from tracker.form_base import Form, SelectField, strip
 from tracker.i18n import AUTOMATIC, language_choices
 from tracker.submissions import OneTimeToken
 
 MAX_PASSWORD_LENGTH = 200
 """Long passphrases welcome; a bound keeps hashing a posted megabyte from costing much."""
-
-
-def strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 class LoginForm(Form):

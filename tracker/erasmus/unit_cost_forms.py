@@ -6,13 +6,9 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, ValidationError
 
 from tracker.column_types import LONG_TEXT, NOTE_TEXT
-from tracker.form_base import Form, SelectField
+from tracker.form_base import Form, SelectField, strip
 from tracker.money import money_field
 from tracker.submissions import OneTimeToken
-
-
-def strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 class NewCallYearForm(OneTimeToken, Form):

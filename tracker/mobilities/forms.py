@@ -30,7 +30,7 @@ from tracker.column_types import NOTE_TEXT
 from tracker.erasmus.actions import Action
 from tracker.erasmus.distances import propose_band
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
-from tracker.form_base import Form, SelectField
+from tracker.form_base import Form, SelectField, blank_to_none, strip
 from tracker.mobilities import queries
 from tracker.mobilities.rules import (
     BLENDED_ACTIVITIES,
@@ -48,14 +48,6 @@ from tracker.mobilities.rules import (
 )
 from tracker.money import money_field
 from tracker.submissions import OneTimeToken
-
-
-def strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
-def blank_to_none(value):
-    return value or None
 
 
 def _member(enum_class, value):

@@ -7,10 +7,9 @@ from wtforms import SearchField
 from wtforms.fields.choices import SelectChoice
 
 from tracker.erasmus.countries import country_options
-from tracker.form_base import SelectField
+from tracker.form_base import SelectField, strip
 from tracker.listing import FilterForm, contains
 from tracker.organisations.codes import normalise_code
-from tracker.organisations.forms import strip
 from tracker.organisations.models import Organisation
 
 SEARCHED_COLUMNS = ("name", "city", "erasmus_code", "pic", "oid")

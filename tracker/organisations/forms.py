@@ -6,7 +6,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from tracker.erasmus.countries import country_options, is_known_country
-from tracker.form_base import Form, SelectField
+from tracker.form_base import Form, SelectField, strip
 from tracker.organisations.codes import (
     ERASMUS_CODE_EXAMPLES,
     erasmus_code_problem,
@@ -19,10 +19,6 @@ from tracker.submissions import OneTimeToken
 
 FIELDS = ("name", "erasmus_code", "pic", "oid", "country", "city")
 """The organisation's columns the form edits, in the form's order."""
-
-
-def strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 def check_with(problem):

@@ -31,20 +31,12 @@ from tracker.column_types import SUMMARY_TEXT
 from tracker.erasmus.actions import Action
 from tracker.erasmus.grant_agreements import grant_agreement_problem, normalise
 from tracker.erasmus.mobility_types import ActivityType, Flow
-from tracker.form_base import Form, SelectField
+from tracker.form_base import Form, SelectField, blank_to_none, strip
 from tracker.mobilities.rules import allowed_days_text, days_counted, duration_allowed
 from tracker.money import money_field
 from tracker.projects.durations import duration_problem
 from tracker.projects.models import OurRole, PartnerRole
 from tracker.submissions import OneTimeToken
-
-
-def strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
-def empty_to_none(value):
-    return value or None
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -68,11 +60,11 @@ class ProjectForm(OneTimeToken, Form):
     )
     title = StringField(_l("Title"), filters=[strip], validators=[DataRequired(), Length(max=300)])
     acronym = StringField(
-        _l("Acronym"), filters=[strip, empty_to_none], validators=[Optional(), Length(max=40)]
+        _l("Acronym"), filters=[strip, blank_to_none], validators=[Optional(), Length(max=40)]
     )
     grant_agreement_number = StringField(
         _l("Grant agreement number"),
-        filters=[normalise, empty_to_none],
+        filters=[normalise, blank_to_none],
         validators=[Optional(), Length(max=40)],
         description=_l(
             "May stay empty while drafting. National Agency actions: e.g. "
@@ -93,13 +85,13 @@ class ProjectForm(OneTimeToken, Form):
     owner_id = SelectField(_l("Owner"), coerce=int)
     faculty = StringField(
         _l("Faculty"),
-        filters=[strip, empty_to_none],
+        filters=[strip, blank_to_none],
         validators=[Optional(), Length(max=120)],
         description=_l("Empty: the owner's faculty."),
     )
     summary = TextAreaField(
         _l("Summary"),
-        filters=[strip, empty_to_none],
+        filters=[strip, blank_to_none],
         validators=[Optional(), Length(max=SUMMARY_TEXT)],
     )
     priorities = MultiCheckboxField(_l("Priorities"), coerce=int)
