@@ -41,6 +41,15 @@ def blank_to_none(value):
     return value or None
 
 
+def int_or_none(value):
+    """A chosen id or year as an int; blank or unreadable gives None (the validator or the
+    filter says what that means)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def drop_nul(value):
     return value.replace("\x00", "") if isinstance(value, str) else value
 

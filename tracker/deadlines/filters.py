@@ -6,9 +6,8 @@ from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
 from tracker.deadlines import queries
-from tracker.deadlines.forms import int_or_none
 from tracker.deadlines.models import Deadline, DeadlineKind
-from tracker.form_base import SelectField
+from tracker.form_base import SelectField, int_or_none
 from tracker.listing import ANY, FilterForm
 
 

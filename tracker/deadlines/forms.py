@@ -8,19 +8,11 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 from tracker.column_types import LONG_TEXT
 from tracker.deadlines import queries
 from tracker.deadlines.models import DeadlineKind
-from tracker.form_base import Form, SelectField, blank_to_none, strip
+from tracker.form_base import Form, SelectField, blank_to_none, int_or_none, strip
 from tracker.submissions import OneTimeToken
 
 FIELDS = ("title", "kind", "due_date", "project_id", "notes")
 """The deadline's columns the form edits, in the form's order."""
-
-
-def int_or_none(value):
-    """A submitted id as an int; blank or unreadable gives None (the validator tells which)."""
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 class DeadlineForm(OneTimeToken, Form):

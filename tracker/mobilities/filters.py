@@ -19,7 +19,7 @@ from tracker.auth.permissions import can, visibility
 from tracker.erasmus.actions import Action
 from tracker.erasmus.countries import country_options
 from tracker.erasmus.mobility_types import ActivityType, Flow
-from tracker.form_base import SelectField
+from tracker.form_base import SelectField, int_or_none
 from tracker.listing import ANY, FilterForm, contains, contains_folded, reference
 from tracker.mobilities import queries
 from tracker.mobilities.models import Mobility
@@ -28,13 +28,6 @@ from tracker.organisations.models import Organisation
 from tracker.priorities.models import mobility_priorities
 from tracker.projects.models import Project
 from tracker.workflow.states import NOT_COMMITTED, Status
-
-
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _by_reference(id_column, named):
@@ -87,12 +80,12 @@ def _text(text, user=None):
 
 class MobilityFilterForm(FilterForm):
     q = SearchField(_l("Participant or partner"))
-    call_year = SelectField(_l("Call year"), coerce=_int_or_none, validate_choice=False)
+    call_year = SelectField(_l("Call year"), coerce=int_or_none, validate_choice=False)
     action = SelectField(
         _l("Action"), choices=[ANY] + [SelectChoice(a.value, a.label) for a in FUNDING_ACTIONS]
     )
     status = SelectField(_l("Status"), choices=[ANY, *Status.choices()])
-    priority = SelectField(_l("Priority"), coerce=_int_or_none, validate_choice=False)
+    priority = SelectField(_l("Priority"), coerce=int_or_none, validate_choice=False)
     faculty = SelectField(_l("Faculty"), validate_choice=False)
     country = SelectField(_l("Country"), validate_choice=False)
     owner = SearchField(_l("Owner"))

@@ -21,7 +21,7 @@ from tracker.auth.models import User
 from tracker.auth.permissions import permission_required
 from tracker.column_types import MAX_ID
 from tracker.extensions import db
-from tracker.form_base import SelectField
+from tracker.form_base import SelectField, int_or_none
 from tracker.listing import ANY, FilterForm
 from tracker.mobilities.models import Mobility
 from tracker.projects.models import Project
@@ -38,13 +38,6 @@ RECORD_TYPES = {
 """The kinds of record the audit covers, by table name."""
 
 KIND_LABELS = {member.value: member.label for member in (*HistoryKind, *ChangeKind)}
-
-
-def int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 class AuditFilterForm(FilterForm):

@@ -3,22 +3,15 @@
 from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
-from tracker.form_base import SelectField
+from tracker.form_base import SelectField, int_or_none
 from tracker.listing import FilterForm
-
-
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 class DashboardForm(FilterForm):
     """A call year (default: the latest with mobilities, else the latest with records) and
     optionally a faculty."""
 
-    call_year = SelectField(_l("Call year"), coerce=_int_or_none, validate_choice=False)
+    call_year = SelectField(_l("Call year"), coerce=int_or_none, validate_choice=False)
     faculty = SelectField(_l("Faculty"), validate_choice=False)
 
     def __init__(self, call_years, faculties):
@@ -44,7 +37,7 @@ class DashboardForm(FilterForm):
 class ReportYearForm(FilterForm):
     """The office reports: every call year, or one."""
 
-    call_year = SelectField(_l("Call year"), coerce=_int_or_none, validate_choice=False)
+    call_year = SelectField(_l("Call year"), coerce=int_or_none, validate_choice=False)
 
     def __init__(self, call_years):
         super().__init__()
