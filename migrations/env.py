@@ -6,6 +6,7 @@ from alembic import context
 from flask import current_app
 
 from tracker.column_types import UTCDateTime
+from tracker.dialect_only import include_object_on
 
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
@@ -103,6 +104,8 @@ def run_migrations_online():
         # A migration's writes do not bump the data version (tracker/data_version.py): its
         # table may not exist yet, and the workers restart on the new code, caches empty.
         connection.execution_options(data_version=False)
+        # An index made on PostgreSQL only is not asked for on SQLite (tracker/dialect_only.py).
+        conf_args.setdefault("include_object", include_object_on(connection.dialect.name))
         context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
 
         with context.begin_transaction():

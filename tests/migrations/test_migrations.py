@@ -5,12 +5,17 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
 
+from tracker.dialect_only import include_object_on
 from tracker.extensions import db
 
 
 def schema_differences():
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        options = {
+            "compare_type": True,
+            "include_object": include_object_on(connection.dialect.name),
+        }
+        context = MigrationContext.configure(connection, opts=options)
         return compare_metadata(context, db.metadata)
 
 

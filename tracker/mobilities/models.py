@@ -14,6 +14,7 @@ from tracker.column_types import (
     enum_column,
     utcnow,
 )
+from tracker.dialect_only import postgresql_only
 from tracker.erasmus.mobility_types import ActivityType, DistanceBand, Flow, ParticipantKind
 from tracker.extensions import db
 from tracker.mobilities.rules import MAX_TRAVEL_DAYS, days_counted, days_counted_sql
@@ -25,7 +26,8 @@ from tracker.workflow.states import Status
 class Mobility(db.Model):
     __tablename__ = "mobilities"
     __table_args__ = (
-        # The list's sorts: a page is read from the index, however deep (see listing.sorted_by).
+        # The list's sorts: a page is read from the index, however deep (see listing.sorted_by;
+        # PostgreSQL reads the newest first from ix_mobilities_start_date_desc_id, below).
         sa.Index("ix_mobilities_start_date_id", "start_date", "id"),
         sa.Index("ix_mobilities_end_date_id", "end_date", "id"),
         sa.Index("ix_mobilities_participant_name_id", "participant_name", "id"),
@@ -39,8 +41,20 @@ class Mobility(db.Model):
             "organisation_id",
             "faculty",
         ),
-        # The review queue orders every waiting mobility from this index alone.
+        # The review queue: one faculty's waiting mobilities, and how many wait.
         sa.Index("ix_mobilities_status_faculty_updated", "status", "faculty", "updated_at"),
+        # The review queue's mobilities never submitted, oldest change first (workflow/queries.py).
+        sa.Index("ix_mobilities_updated_at_id", "updated_at", "id"),
+        # The budget report sums a call year's committed grants per project from this index
+        # alone, not from the rows.
+        sa.Index(
+            "ix_mobilities_project_grants",
+            "project_id",
+            "status",
+            "organisation_id",
+            "grant_total",
+            "grant_override_total",
+        ),
         # The few mobilities whose grant waits for a unit-cost figure (the dashboard's list
         # of missing figures), found without reading the others.
         sa.Index(
@@ -136,3 +150,15 @@ class Mobility(db.Model):
 
     def __str__(self):
         return self.participant_name
+
+
+# The list's default sort, newest start first and the undated last: PostgreSQL sorts NULL
+# after every date, so walking ix_mobilities_start_date_id backwards would give the undated
+# first; SQLite sorts NULL first and walks that index backwards in this very order.
+postgresql_only(
+    sa.Index(
+        "ix_mobilities_start_date_desc_id",
+        Mobility.start_date.desc().nulls_last(),
+        Mobility.id.desc(),
+    )
+)

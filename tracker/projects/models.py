@@ -37,8 +37,10 @@ class PartnerRole(LabelledEnum):
 class Project(db.Model):
     __tablename__ = "projects"
     __table_args__ = (
-        # The review queue orders every waiting project from this index alone.
+        # The review queue: one faculty's waiting projects, and how many wait.
         sa.Index("ix_projects_status_faculty_updated", "status", "faculty", "updated_at"),
+        # The review queue's projects never submitted, oldest change first (workflow/queries.py).
+        sa.Index("ix_projects_updated_at_id", "updated_at", "id"),
         sa.CheckConstraint("end_date >= start_date", name="dates_in_order"),
         sa.CheckConstraint("call_year BETWEEN 2014 AND 2100", name="call_year_range"),
         sa.CheckConstraint("requested_amount >= 0", name="requested_not_negative"),

@@ -33,6 +33,9 @@ class HistoryEntry(RecordLink, db.Model):
         # When a record was last submitted (the review queue): one index seek per record.
         sa.Index("ix_history_project_status_at", "project_id", "to_status", "created_at"),
         sa.Index("ix_history_mobility_status_at", "mobility_id", "to_status", "created_at"),
+        # The review queue's first page: the last submissions, oldest first, walked in order.
+        sa.Index("ix_history_status_at_project", "to_status", "created_at", "project_id"),
+        sa.Index("ix_history_status_at_mobility", "to_status", "created_at", "mobility_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
