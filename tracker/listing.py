@@ -155,16 +155,28 @@ def page_size():
     return asked if asked in PAGE_SIZES else current_app.config["PER_PAGE"]
 
 
-def paginated(query, rows=False, per_page=None, count=None, keys=None):
-    """One page of `query` (of entities; `rows`: of plain rows); a page number out of range
-    gives the last page, never a 404. `count`: a cheaper select of the total, if the list
-    has one; `keys`: a cheaper select of the ids in order (see EntityPagination)."""
+def requested_page(per_page):
+    """The page number asked for (?page=), at least 1 and within what an id can count."""
     try:
         page = max(int(request.args.get("page", 1)), 1)
     except ValueError:
         page = 1
+    return min(page, MAX_ID // per_page)
+
+
+def rows_to_page_end(per_page=None):
+    """How many rows, from the first, the requested page reaches: for a select that reads
+    only as far as it must (the review queue)."""
     per_page = per_page or page_size()
-    page = min(page, MAX_ID // per_page)
+    return requested_page(per_page) * per_page
+
+
+def paginated(query, rows=False, per_page=None, count=None, keys=None):
+    """One page of `query` (of entities; `rows`: of plain rows); a page number out of range
+    gives the last page, never a 404. `count`: a cheaper select of the total, if the list
+    has one; `keys`: a cheaper select of the ids in order (see EntityPagination)."""
+    per_page = per_page or page_size()
+    page = requested_page(per_page)
     kind = RowPagination if rows else EntityPagination
     pages = {"select": query, "session": db.session, "per_page": per_page, "error_out": False}
     pages["count_select"] = count

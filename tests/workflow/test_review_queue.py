@@ -1,6 +1,9 @@
 """The coordinators' review queue: what waits for a decision, the longest-waiting first."""
 
+import re
 from datetime import timedelta
+
+import sqlalchemy as sa
 
 from tests.conftest import sign_in
 from tests.factories import make_mobility, make_organisation, make_project, make_user
@@ -8,6 +11,7 @@ from tests.workflow.conftest import complete_project
 from tracker.column_types import utcnow
 from tracker.enums import Role
 from tracker.extensions import db
+from tracker.mobilities.models import Mobility
 from tracker.records.history import log_history
 from tracker.workflow.models import HistoryKind
 from tracker.workflow.states import Status
@@ -111,3 +115,35 @@ def test_queue_waits_from_the_last_submission_and_filters_by_faculty(app):
     everything = client.get("/review").get_data(as_text=True)
     assert "4 records waiting" in everything
     assert everything.index("Arts application") < everything.index("Maria Mobile")
+
+
+def test_each_page_of_the_queue_holds_the_next_longest_waiting(app):
+    """Records submitted (waiting since their last submission, however recently changed)
+    and records that reached the queue without one (waiting since their last change) in
+    one order, the second page going on where the first stopped."""
+    owner = make_user(Role.STAFF)
+    project, partner = make_project(owner), make_organisation()
+    expected = []
+    for days in range(60, 0, -2):
+        mobility = make_mobility(owner, project, partner, participant_name=f"Waiting {days} days")
+        if days % 4:
+            mobility.status = Status.IN_REVIEW
+            db.session.commit()
+            db.session.execute(
+                sa.update(Mobility)
+                .where(Mobility.id == mobility.id)
+                .values(updated_at=utcnow() - timedelta(days=days))
+            )
+            db.session.commit()
+        else:
+            submitted(mobility, days)
+        expected.append(mobility.participant_name)
+
+    client = sign_in(app.test_client(), make_user(Role.COORDINATOR))
+    pages = [client.get(f"/review?page={page}").get_data(as_text=True) for page in (1, 2)]
+
+    assert [re.findall(r"Waiting \d+ days", page) for page in pages] == [
+        expected[:25],
+        expected[25:],
+    ]
+    assert "30 records waiting" in pages[0]

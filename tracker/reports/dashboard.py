@@ -210,7 +210,7 @@ def counted_mobilities_url(project_id, organisation_id, **filters):
 
 def longest_waiting(faculty):
     """The TOP longest-waiting records (rows of plain values, which may be kept)."""
-    return queue_rows(db.session.execute(review_queue(faculty).limit(TOP)))
+    return queue_rows(db.session.execute(review_queue(faculty, first=TOP).limit(TOP)))
 
 
 def review_rows(faculty, today, figures):

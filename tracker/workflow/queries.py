@@ -4,9 +4,10 @@ from datetime import datetime
 from typing import NamedTuple
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased, selectinload
 
 from tracker.auth.models import User
+from tracker.dialect_only import not_indexed
 from tracker.documents.models import Attachment
 from tracker.extensions import db
 from tracker.workflow.models import Comment, HistoryEntry
@@ -26,25 +27,62 @@ class QueueRow(NamedTuple):
     waiting_since: datetime
 
 
-def _waiting_keys(model, link_column, faculty):
-    """(kind, id, waiting_since) of one kind's waiting records: waiting since the last
-    submission, else the last change.
+def _waiting_keys(model, link_column, faculty, first):
+    """Selects of (kind, id, waiting_since) of one kind's waiting records: waiting since the
+    last submission, else since the last change.
 
-    Read from the index on (status, faculty, updated_at) and one seek per record in the
-    index on history (record, to_status, created_at), so that ordering every waiting
-    record costs no table row; `queue_rows` reads the rows of one page.
+    The whole queue's first `first` rows (a page's end; None: every row) are read in time
+    order, in two selects that each stop after `first` rows: the last submissions, walking
+    the history's index on (status, time, record); the records never submitted, walking
+    the records' index on (time of change, id). A page then costs the same however many
+    records wait. One faculty's queue (or every row) is read record by record instead, from
+    the index on (status, faculty, updated_at), with one seek each in the history's index
+    on (record, status, time): a faculty's few records, where a walk in time order could
+    pass every other faculty's first.
     """
-    submitted = (
-        sa.select(sa.func.max(HistoryEntry.created_at))
-        .where(link_column == model.id, HistoryEntry.to_status == Status.SUBMITTED)
-        .scalar_subquery()
+    waiting = [model.status.in_(WAITING_FOR_OFFICE)]
+    kind = sa.literal(model.__tablename__).label("kind")
+    is_submission = HistoryEntry.to_status == Status.SUBMITTED
+    if faculty or first is None:
+        submitted = (
+            sa.select(sa.func.max(HistoryEntry.created_at))
+            .where(link_column == model.id, is_submission)
+            .scalar_subquery()
+        )
+        since = sa.func.coalesce(submitted, model.updated_at).label("waiting_since")
+        faculty_only = [model.faculty == faculty] if faculty else []
+        return [sa.select(kind, model.id.label("id"), since).where(*waiting, *faculty_only)]
+    later = aliased(HistoryEntry)
+    last_submission = ~sa.exists().where(
+        getattr(later, link_column.key) == link_column,
+        later.to_status == Status.SUBMITTED,
+        sa.or_(
+            later.created_at > HistoryEntry.created_at,
+            sa.and_(later.created_at == HistoryEntry.created_at, later.id > HistoryEntry.id),
+        ),
     )
-    keys = sa.select(
-        sa.literal(model.__tablename__).label("kind"),
-        model.id.label("id"),
-        sa.func.coalesce(submitted, model.updated_at).label("waiting_since"),
-    ).where(model.status.in_(WAITING_FOR_OFFICE))
-    return keys.where(model.faculty == faculty) if faculty else keys
+    submitted = (
+        sa.select(kind, model.id.label("id"), HistoryEntry.created_at.label("waiting_since"))
+        .select_from(HistoryEntry)
+        .join(model, link_column == model.id)
+        .where(is_submission, last_submission, *waiting)
+        .order_by(HistoryEntry.created_at, link_column)
+    )
+    never_submitted = (
+        sa.select(kind, model.id.label("id"), model.updated_at.label("waiting_since"))
+        .where(
+            # Walk the index on (updated_at, id), not the status index's 20,000 rows.
+            not_indexed(model.status).in_(WAITING_FOR_OFFICE),
+            ~sa.exists().where(link_column == model.id, is_submission),
+        )
+        .order_by(model.updated_at, model.id)
+    )
+    return [_first(submitted, first), _first(never_submitted, first)]
+
+
+def _first(select, first):
+    """The first `first` rows of `select`, as a part of a UNION (SQLite wants it wrapped)."""
+    return sa.select(select.limit(first).subquery())
 
 
 def _waiting_models():
@@ -54,13 +92,14 @@ def _waiting_models():
     return Project, Mobility
 
 
-def review_queue(faculty=None):
+def review_queue(faculty=None, first=None):
     """Projects and mobilities waiting for a coordinator, oldest first: a select of keys
-    (kind, id, waiting_since) to page; `queue_rows` gives a page's rows."""
+    (kind, id, waiting_since) to page; `queue_rows` gives a page's rows. `first`: how many
+    rows from the start the caller reads (a page's end), which keeps it cheap."""
     Project, Mobility = _waiting_models()
     union = sa.union_all(
-        _waiting_keys(Project, HistoryEntry.project_id, faculty),
-        _waiting_keys(Mobility, HistoryEntry.mobility_id, faculty),
+        *_waiting_keys(Project, HistoryEntry.project_id, faculty, first),
+        *_waiting_keys(Mobility, HistoryEntry.mobility_id, faculty, first),
     ).subquery()
     return sa.select(union).order_by(union.c.waiting_since, union.c.kind, union.c.id)
 

@@ -8,7 +8,7 @@ from tracker.auth.permissions import can, permission_required
 from tracker.extensions import db
 from tracker.form_base import drop_nul
 from tracker.kept_pages import kept_until_data_changes
-from tracker.listing import paginated
+from tracker.listing import paginated, rows_to_page_end
 from tracker.records.loading import load_record_for, record_url
 from tracker.submissions import commit_created, replayed
 from tracker.workflow.forms import CommentForm, TransitionForm
@@ -101,7 +101,11 @@ def comment(kind, record_id):
 @kept_until_data_changes
 def queue():
     faculty = drop_nul(request.args.get("faculty", "")) or None
-    pagination = paginated(review_queue(faculty), rows=True, count=review_queue_count(faculty))
+    pagination = paginated(
+        review_queue(faculty, first=rows_to_page_end()),
+        rows=True,
+        count=review_queue_count(faculty),
+    )
     return render_template(
         "workflow/review.html",
         pagination=pagination,
