@@ -11,6 +11,7 @@ on SQLite.
 
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal
 
 ONLY_ON = "only_on"
 """The key, in a schema object's `info`, of the one database that has it."""
@@ -41,6 +42,7 @@ class not_indexed(ColumnElement):  # noqa: N801  (reads as a function in a condi
     column as it is."""
 
     inherit_cache = True
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]
 
     def __init__(self, column):
         self.column = column
