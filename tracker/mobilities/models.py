@@ -162,3 +162,13 @@ postgresql_only(
         Mobility.id.desc(),
     )
 )
+# The list's search ("contains", a LIKE '%...%' no B-tree serves): PostgreSQL finds the
+# rows from the trigrams of the search text (pg_trgm); SQLite reads ix_mobilities_search_text.
+postgresql_only(
+    sa.Index(
+        "ix_mobilities_search_text_trigrams",
+        Mobility.search_text,
+        postgresql_using="gin",
+        postgresql_ops={"search_text": "gin_trgm_ops"},
+    )
+)
