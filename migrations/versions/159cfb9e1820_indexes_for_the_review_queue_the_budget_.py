@@ -4,7 +4,8 @@ The review queue's first page walks the last submissions and the records never s
 in time order and stops; the budget report sums a call year's committed grants from an
 index, not the rows; on PostgreSQL, the mobility list's default sort (newest start first,
 the undated last) is read from an index of its own, which SQLite has no need of (it walks
-ix_mobilities_start_date_id backwards) and could not express (NULLS LAST).
+ix_mobilities_start_date_id backwards) and could not express (NULLS LAST); so is the same
+order within one status (the list filtered by status).
 
 Revision ID: 159cfb9e1820
 Revises: 5e0c1d2a7b43
@@ -51,10 +52,16 @@ def upgrade():
             "mobilities",
             [sa.text("start_date DESC NULLS LAST"), sa.text("id DESC")],
         )
+        op.create_index(
+            "ix_mobilities_status_start_date_desc_id",
+            "mobilities",
+            ["status", sa.text("start_date DESC NULLS LAST"), sa.text("id DESC")],
+        )
 
 
 def downgrade():
     if on_postgresql():
+        op.drop_index("ix_mobilities_status_start_date_desc_id", table_name="mobilities")
         op.drop_index("ix_mobilities_start_date_desc_id", table_name="mobilities")
 
     with op.batch_alter_table("projects", schema=None) as batch_op:

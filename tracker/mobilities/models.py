@@ -162,6 +162,16 @@ postgresql_only(
         Mobility.id.desc(),
     )
 )
+# The same order within one status (the list filtered by status): read from the index,
+# not by walking the newest-first index past every mobility in another status.
+postgresql_only(
+    sa.Index(
+        "ix_mobilities_status_start_date_desc_id",
+        Mobility.status,
+        Mobility.start_date.desc().nulls_last(),
+        Mobility.id.desc(),
+    )
+)
 # The list's search ("contains", a LIKE '%...%' no B-tree serves): PostgreSQL finds the
 # rows from the trigrams of the search text (pg_trgm); SQLite reads ix_mobilities_search_text.
 postgresql_only(
