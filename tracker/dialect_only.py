@@ -1,5 +1,6 @@
-"""Schema objects that only one database can have, and how the models/migrations comparison
-leaves them out elsewhere.
+"""Where SQLite and PostgreSQL need different things for one query: an index only one of
+them can have (and how the models/migrations comparison leaves it out on the other), and
+a filter SQLite's planner must not read from an index (`not_indexed`).
 
 An index that walks a sort SQLite reads from an ordinary index already, but PostgreSQL
 cannot (NULLS LAST on a descending column: SQLite refuses NULLS FIRST/LAST in an index),
