@@ -120,11 +120,12 @@ def test_queue_waits_from_the_last_submission_and_filters_by_faculty(app):
 def test_each_page_of_the_queue_holds_the_next_longest_waiting(app):
     """Records submitted (waiting since their last submission, however recently changed)
     and records that reached the queue without one (waiting since their last change) in
-    one order, the second page going on where the first stopped."""
+    one order, each page going on where the one before stopped (more of each kind than a
+    page holds)."""
     owner = make_user(Role.STAFF)
     project, partner = make_project(owner), make_organisation()
     expected = []
-    for days in range(60, 0, -2):
+    for days in range(110, 0, -2):
         mobility = make_mobility(owner, project, partner, participant_name=f"Waiting {days} days")
         if days % 4:
             mobility.status = Status.IN_REVIEW
@@ -140,10 +141,11 @@ def test_each_page_of_the_queue_holds_the_next_longest_waiting(app):
         expected.append(mobility.participant_name)
 
     client = sign_in(app.test_client(), make_user(Role.COORDINATOR))
-    pages = [client.get(f"/review?page={page}").get_data(as_text=True) for page in (1, 2)]
+    pages = [client.get(f"/review?page={page}").get_data(as_text=True) for page in (1, 2, 3)]
 
     assert [re.findall(r"Waiting \d+ days", page) for page in pages] == [
         expected[:25],
-        expected[25:],
+        expected[25:50],
+        expected[50:],
     ]
-    assert "30 records waiting" in pages[0]
+    assert "55 records waiting" in pages[0]
