@@ -20,6 +20,7 @@ CASES = [
     (MONEY, 0.1 + 0.2, Decimal("0.30")),
     (MONEY, -12.05, Decimal("-12.05")),
     (MONEY, Decimal("2187.45"), Decimal("2187.45")),  # psycopg
+    (MONEY, "2187.45", Decimal("2187.45")),  # PostgreSQL's own text of it (server_text)
     (MONEY, None, None),
     (sa.Date(), "2024-10-01", date(2024, 10, 1)),  # SQLite keeps the ISO text
     (sa.Date(), date(2024, 10, 1), date(2024, 10, 1)),  # psycopg

@@ -20,6 +20,8 @@ from functools import partial
 from operator import itemgetter
 
 import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from tracker.extensions import db
 from tracker.records.csv_export import (
@@ -58,7 +60,10 @@ def driver_rows(query):
     """
     untyped = query.with_only_columns(
         *(
-            sa.type_coerce(selected, sa.types.NullType()).label(name)
+            sa.type_coerce(
+                server_text(selected) if _written_by_server(selected.type) else selected,
+                sa.types.NullType(),
+            ).label(name)
             for name, selected in query.selected_columns.items()
         ),
         maintain_column_froms=True,
@@ -70,6 +75,38 @@ def driver_rows(query):
     with result:
         while rows := result.fetchmany(BATCH_SIZE):
             yield rows
+
+
+class server_text(FunctionElement):  # noqa: N801 (an SQL function, named like one)
+    """server_text(amount or date): on PostgreSQL, the text the export writes for it, made by
+    the server (numeric's text is the decimals format(Decimal, "f") gives of the same value,
+    to_char the ISO date), so the worker makes no Decimal or date of it; elsewhere the value
+    as it is (SQLite keeps a date as its ISO text already)."""
+
+    inherit_cache = True
+
+    def __init__(self, value):
+        super().__init__(value)
+        self.type = value.type
+
+
+@compiles(server_text)
+def _server_text(element, compiler, **kw):
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(server_text, "postgresql")
+def _server_text_postgresql(element, compiler, **kw):
+    value = compiler.process(element.clauses, **kw)
+    if isinstance(element.type, sa.Date):
+        return f"to_char({value}, 'YYYY-MM-DD')"
+    return f"CAST({value} AS TEXT)"
+
+
+def _written_by_server(sql_type):
+    return (isinstance(sql_type, sa.Date) and not isinstance(sql_type, sa.DateTime)) or (
+        isinstance(sql_type, sa.Numeric) and not isinstance(sql_type, sa.Float)
+    )
 
 
 def _column_cells(col, names, types):
@@ -178,13 +215,16 @@ def _looked_up(values):
 
 
 def _iso_date(value):
-    """SQLite's driver gives the stored ISO text, psycopg a date."""
+    """SQLite's driver gives the stored ISO text, psycopg the server's (see `server_text`)
+    or, outside the export's select, a date."""
     return value if value is None or type(value) is str else value.isoformat()
 
 
 def _amount(pattern, value):
-    if value is None:
-        return None
+    """SQLite's driver gives an amount as a float or an integer, psycopg as the server's
+    text (see `server_text`) or, outside the export's select, as a Decimal."""
+    if value is None or type(value) is str:
+        return value
     if type(value) is Decimal:
         return format(value, "f")
     return pattern % value
