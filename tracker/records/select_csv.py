@@ -172,8 +172,8 @@ class FileTexts(dict):
     LIMIT = 10_000
     __slots__ = ("text",)
 
-    def __init__(self, text, known=()):
-        super().__init__(known)
+    def __init__(self, text):
+        super().__init__()
         self.text = text
 
     def __missing__(self, value):
