@@ -1,6 +1,8 @@
 """The grant that counts and the funded duration: one figure, whether Python or the database
 computes it (lists and reports sort and sum in SQL, pages and forms read the record)."""
 
+import csv
+import io
 from datetime import date
 from decimal import Decimal
 
@@ -61,7 +63,7 @@ CASES = {
 def mobilities(staff, ka131):
     partner = make_organisation()
     return {
-        name: make_mobility(staff, ka131, partner, **fields)
+        name: make_mobility(staff, ka131, partner, participant_name=name, **fields)
         for name, (fields, _days, _grant) in CASES.items()
     }
 
@@ -85,3 +87,18 @@ def test_a_query_filters_and_sums_by_the_same_figures(mobilities):
     assert one_day == [mobilities["one day"].id]
     assert committed == sum(m.grant_amount or 0 for m in mobilities.values())
     assert committed == Decimal("2034.56")
+
+
+def test_the_export_gives_the_figures_the_mobility_page_shows(coordinator_client, mobilities):
+    """The CSV's duration, grant and dates come from the database (PostgreSQL writes the
+    amounts' and dates' text itself): the same figures as the record's, which its page shows."""
+    text = coordinator_client.get("/mobilities/export.csv").get_data(as_text=True)
+    rows = {row["Participant"]: row for row in csv.DictReader(io.StringIO(text.lstrip("\ufeff")))}
+    for name, (_fields, days, grant) in CASES.items():
+        row, mobility = rows[name], mobilities[name]
+        dates = (mobility.start_date, mobility.end_date)
+        assert row["Duration (days)"] == ("" if days is None else str(days)), name
+        assert row["Grant (EUR)"] == ("" if grant is None else f"{grant:.2f}"), name
+        assert (row["Start date"], row["End date"]) == tuple(
+            "" if day is None else day.isoformat() for day in dates
+        ), name

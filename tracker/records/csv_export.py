@@ -24,7 +24,6 @@ A large export of a select of plain columns goes through select_csv.py instead
 
 import csv
 import enum
-import io
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -78,12 +77,13 @@ def computed(label, function, *attributes, once_per_value=False):
     return Column(label, value, key, reads=attributes, made_of=function)
 
 
-_MAYBE_FORMULA = frozenset(FORMULA_STARTS + tuple(SKIPPED_BEFORE_FORMULA))
+MAYBE_FORMULA = frozenset(FORMULA_STARTS + tuple(SKIPPED_BEFORE_FORMULA))
+"""The first characters of a text that may be a formula: any other text is one."""
 
 
 def neutralised(text):
     """A text that a spreadsheet would run as a formula, prefixed with a single quote."""
-    if not text or text[0] not in _MAYBE_FORMULA:
+    if not text or text[0] not in MAYBE_FORMULA:
         return text  # the usual case, decided by the first character
     if text.startswith(FORMULA_STARTS) or text.lstrip(SKIPPED_BEFORE_FORMULA).startswith(
         FORMULA_STARTS
@@ -151,13 +151,12 @@ def csv_lines(rows: Iterable, columns):
 def written(columns, batches):
     """The text of a file of `columns` whose rows come in `batches` (lists of cell texts),
     one chunk per batch: BOM and header first. The csv module quotes every cell."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
+    lines = []
+    writer = csv.writer(_Appender(lines.append), quoting=csv.QUOTE_ALL)
 
     def flushed():
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
+        text = "".join(lines)
+        lines.clear()
         return text
 
     writer.writerow([neutralised(str(col.label)) for col in columns])
@@ -165,6 +164,16 @@ def written(columns, batches):
     for batch in batches:
         writer.writerows(batch)
         yield flushed()
+
+
+class _Appender:
+    """What the csv writer writes to: each line onto a list, joined once per chunk (a
+    tenth faster than a StringIO emptied per chunk)."""
+
+    __slots__ = ("write",)
+
+    def __init__(self, write):
+        self.write = write
 
 
 def batched(rows, size):
