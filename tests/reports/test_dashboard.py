@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.factories import make_project
+from tests.factories import make_mobility, make_organisation, make_project
 from tracker.deadlines.models import Deadline, DeadlineKind
 from tracker.enums import Role
 from tracker.erasmus.actions import Action
@@ -157,6 +157,20 @@ def test_the_dashboard_shows_the_latest_call_year_by_default(coordinator_client,
     page = coordinator_client.get("/reports/dashboard").get_data(as_text=True)
     assert '<option selected value="2024">' in page
     assert "Call year 2024" in page
+
+
+def test_the_dashboard_opens_on_the_newest_year_that_funds_a_mobility(
+    coordinator_client, coordinator
+):
+    """A new call year that holds only applications does not hide the running one."""
+    funding = make_project(coordinator, action=Action.KA131_HED, call_year=2023)
+    make_mobility(coordinator, funding, make_organisation())
+    make_project(coordinator, action=Action.KA131_HED, call_year=2022)
+    make_project(coordinator, action=Action.KA220_HED, call_year=2026)
+
+    page = coordinator_client.get("/reports/dashboard").get_data(as_text=True)
+
+    assert "Call year 2023" in page
 
 
 def test_the_review_queue_shows_how_long_each_record_waits(coordinator_client, records):
