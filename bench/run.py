@@ -244,6 +244,12 @@ def timed_get(session, url, headers=RENDER):
     return elapsed * 1000, response.status_code, len(response.content), statements, sql_ms
 
 
+def median_and_p95(runs):
+    """The median and 95th percentile of the times of `runs` (timed_get's results)."""
+    times = sorted(run[0] for run in runs)
+    return statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+
+
 def page_table(server, sessions, ids, repeat):
     lines = [
         "| role | page | median ms | p95 ms | HTML KB | statements | SQL ms | status | kept ms |",
@@ -257,11 +263,10 @@ def page_table(server, sessions, ids, repeat):
             # A page slower than a second is timed fewer times: the run must end.
             count = repeat if first[0] < 1000 else max(3, repeat // 3)
             runs = [timed_get(session, server.url + path) for _ in range(count)]
-            times = sorted(run[0] for run in runs)
-            p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+            median, p95 = median_and_p95(runs)
             _ms, status, size, statements, sql_ms = runs[-1]
             lines.append(
-                f"| {role} | {name} | {statistics.median(times):,.0f} | {p95:,.0f} | "
+                f"| {role} | {name} | {median:,.0f} | {p95:,.0f} | "
                 f"{size / 1024:,.0f} | {statements} | {sql_ms:,.1f} | {status} | "
                 f"{kept_median(session, server.url + path, count)} |"
             )
@@ -334,13 +339,9 @@ def after_write_table(server, session, url, ids, repeat):
             with engine.begin() as connection:
                 connection.execute(sa.text("UPDATE data_version SET value = value + 1"))
             runs.append(timed_get(session, server.url + path, headers=None))
-        times = sorted(run[0] for run in runs)
-        p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+        median, p95 = median_and_p95(runs)
         _ms, _status, _size, statements, sql_ms = runs[-1]
-        lines.append(
-            f"| {name} | {statistics.median(times):,.0f} | {p95:,.0f} | {statements} | "
-            f"{sql_ms:,.1f} |"
-        )
+        lines.append(f"| {name} | {median:,.0f} | {p95:,.0f} | {statements} | {sql_ms:,.1f} |")
     engine.dispose()
     return lines
 
