@@ -114,12 +114,11 @@ def _column_cells(col, names, types):
     positions = [names.index(name) for name in col.reads]
     if col.made_of is None:
         (position,) = positions
-        sql_type = types[col.reads[0]]
-        if isinstance(sql_type, sa.String) and not isinstance(sql_type, sa.Enum):
-            return lambda by_column: neutralised_column(by_column[position])
-        converter = text_of_type(sql_type)
+        converter = text_of_type(types[col.reads[0]])
         if converter is None:
             return lambda by_column: by_column[position]
+        if converter is neutralised:  # a text column: its cells are checked a batch at once
+            return lambda by_column: neutralised_column(by_column[position])
         return lambda by_column: map(converter, by_column[position])
     made_of = _computed_cell(col)
     if col.key is None:
